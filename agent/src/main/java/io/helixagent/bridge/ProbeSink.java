@@ -1,0 +1,27 @@
+package io.helixagent.bridge;
+
+/**
+ * Where woven host code sends what it observed. Implemented by the agent's runtime; loaded, like every
+ * bridge type, by the bootstrap loader so that JDK classes can reach it.
+ * <p>
+ * Contract for implementations, because every call runs on a host thread in the middle of host work:
+ * primitives and the instrumented objects in; no allocation, boxing, locks, blocking or logging on the
+ * common path; never throw (a full buffer is counted as a drop, an internal error is counted and swallowed);
+ * never keep a host object strongly reachable.
+ */
+public interface ProbeSink {
+    /** A {@code ThreadPoolExecutor} finished its constructor (called once per constructor in the chain). */
+    void executorCreated(Object pool);
+
+    /** {@code execute} was called with {@code task}. */
+    void executorSubmitted(Object pool, Object task);
+
+    /** A worker of {@code pool} took {@code task} off the queue, or null when it is about to exit. */
+    void executorTaskTaken(Object pool, Object task);
+
+    /** The current worker of {@code pool} asks for its next task: the previous one, if any, is done. */
+    void executorWorkerIdle(Object pool);
+
+    /** {@code pool} rejected a task, whatever its {@code RejectedExecutionHandler} then does. */
+    void executorRejected(Object pool);
+}

@@ -1,0 +1,73 @@
+package io.helixagent.bridge;
+
+/**
+ * The static entry points that woven advice calls. Each method reads the installed sink once and hands
+ * over primitives and the instrumented object; with no agent running (before start, after detach) it
+ * does nothing. Kept minimal on purpose: this class lives in the bootstrap loader for the life of the JVM.
+ */
+public final class Probes {
+    /** Version of these bridge classes; a later attach of another version must not reuse them. */
+    public static final String BRIDGE_VERSION = BridgeVersion.VALUE;
+
+    private static volatile ProbeSink sink;
+    private static volatile AgentHandle handle;
+
+    private Probes() {
+    }
+
+    /**
+     * Installs (or, with nulls, removes) the running agent.
+     *
+     * @param newSink where probes report.
+     * @param newHandle the control handle of the running agent.
+     */
+    public static void install(final ProbeSink newSink, final AgentHandle newHandle) {
+        sink = newSink;
+        handle = newHandle;
+    }
+
+    /** @return the running agent's handle, or null when no agent runs. */
+    public static AgentHandle handle() {
+        return handle;
+    }
+
+    /** @return the installed sink, or null. */
+    public static ProbeSink sink() {
+        return sink;
+    }
+
+    public static void executorCreated(final Object pool) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.executorCreated(pool);
+        }
+    }
+
+    public static void executorSubmitted(final Object pool, final Object task) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.executorSubmitted(pool, task);
+        }
+    }
+
+    public static void executorTaskTaken(final Object pool, final Object task) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.executorTaskTaken(pool, task);
+        }
+    }
+
+    public static void executorWorkerIdle(final Object pool) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.executorWorkerIdle(pool);
+        }
+    }
+
+    public static void executorRejected(final Object pool) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.executorRejected(pool);
+        }
+    }
+}
