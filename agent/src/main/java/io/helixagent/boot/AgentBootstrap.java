@@ -81,9 +81,10 @@ public final class AgentBootstrap {
      * @return the process exit code.
      */
     public static int runCli(final String[] args) throws Exception {
-        final RuntimeClassLoader loader = new RuntimeClassLoader(agentJar(), true);
-        final Object code = Class.forName(CLI_CLASS, true, loader).getMethod("run", String[].class)
-            .invoke(null, (Object) args);
+        final File jar = agentJar();
+        final RuntimeClassLoader loader = new RuntimeClassLoader(jar, true);
+        final Object code = Class.forName(CLI_CLASS, true, loader).getMethod("run", String.class, String[].class)
+            .invoke(null, jar.getAbsolutePath(), args);
         return (Integer) code;
     }
 

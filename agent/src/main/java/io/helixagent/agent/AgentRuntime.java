@@ -1,0 +1,217 @@
+package io.helixagent.agent;
+
+import io.helixagent.agent.instrument.InstrumentationModule;
+import io.helixagent.agent.instrument.Instrumenter;
+import io.helixagent.agent.instrument.executor.ExecutorProbes;
+import io.helixagent.agent.instrument.executor.ThreadPoolExecutorModule;
+import io.helixagent.agent.jmx.AgentJmx;
+import io.helixagent.agent.probe.RuntimeProbeSink;
+import io.helixagent.bridge.AgentHandle;
+import io.helixagent.bridge.Probes;
+import io.helixagent.core.config.Config;
+import io.helixagent.core.config.CoreKeys;
+import io.helixagent.core.engine.DetectorCatalog;
+import io.helixagent.core.engine.Engine;
+import io.helixagent.core.engine.RuntimeInfo;
+import io.helixagent.core.jfr.JfrEventSource;
+import io.helixagent.core.log.AgentLog;
+import io.helixagent.core.pipeline.Pipeline;
+import io.helixagent.core.pipeline.RecordRing;
+import io.helixagent.core.report.Report;
+import io.helixagent.core.report.ReportService;
+import io.helixagent.core.subject.SubjectRegistry;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The composition root of a running agent, loaded in the isolated runtime loader by the bootstrap. It
+ * wires the engine, the probes, the instrumentation, the pipeline thread, JMX and the reports, and takes
+ * them apart again on {@link #detach}.
+ * <p>
+ * Start-up order matters: the sink is installed before the transformer, so that no woven code runs
+ * against a missing sink, and the JFR stream starts on a short-lived background thread, because it takes
+ * hundreds of milliseconds that {@code premain} should not keep from the application.
+ */
+public final class AgentRuntime implements AgentHandle {
+    /** System property set while an agent runs, read by the CLI through the attach API. */
+    public static final String VERSION_PROPERTY = "io.helixagent.version";
+    private static final int MAX_SUBJECTS = 2000;
+
+    private final Instrumentation inst;
+    private final RuntimeInfo info;
+    private final RecordRing ring;
+    private final Engine engine;
+    private final RuntimeProbeSink sink;
+    private final ReportService reports;
+    private final AgentJmx jmx;
+    private final Thread shutdownHook;
+    private volatile Config config;
+    private volatile Instrumenter instrumenter;
+    private volatile Pipeline pipeline;
+    private volatile JfrEventSource jfr;
+    private boolean detached;
+
+    private AgentRuntime(final Instrumentation inst, final Config config, final RuntimeInfo info) {
+        this.inst = inst;
+        this.config = config;
+        this.info = info;
+        this.ring = new RecordRing((int) config.bytes(CoreKeys.PIPELINE_BUFFER));
+        final SubjectRegistry subjects = new SubjectRegistry(MAX_SUBJECTS, System::currentTimeMillis);
+        this.engine = new Engine(config, info, ring, subjects, DetectorCatalog.standard());
+        this.sink = new RuntimeProbeSink(new ExecutorProbes(ring, subjects));
+        this.reports = new ReportService(config, info);
+        this.jmx = new AgentJmx(this);
+        this.shutdownHook = new Thread(this::onJvmExit, "helix-agent-exit");
+    }
+
+    /**
+     * Called by {@code AgentBootstrap} through reflection: starts the agent.
+     *
+     * @param args     agent arguments, may be null.
+     * @param inst     the JVM's instrumentation.
+     * @param mode     {@code premain} or {@code dynamic}.
+     * @param jarPath  the agent jar.
+     */
+    public static synchronized void start(final String args, final Instrumentation inst, final String mode,
+                                          final String jarPath) {
+        final Instant started = Instant.now();
+        final Config config = Settings.load(args);
+        if (config == null) {
+            return;
+        }
+        final AgentRuntime runtime = new AgentRuntime(inst, config, Settings.runtimeInfo(config, mode, started));
+        runtime.startComponents();
+    }
+
+    private void startComponents() {
+        Probes.install(sink, this);
+        instrumenter = new Instrumenter(inst, enabledModules(config));
+        engine.addFindingListener(jmx::onFindingChanged);
+        pipeline = new Pipeline(ring, engine, this::onTick, ex -> AgentLog.warn("pipeline: " + AgentLog.describe(ex)));
+        jmx.register();
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        System.setProperty(VERSION_PROPERTY, info.agentVersion());
+        if ("on".equals(config.string(CoreKeys.JFR))) {
+            final Thread starter = new Thread(this::startJfr, "helix-agent-start");
+            starter.setDaemon(true);
+            starter.start();
+        }
+        AgentLog.info("started (" + info.attachMode() + "), reports in " + reports.directory());
+    }
+
+    private static List<InstrumentationModule> enabledModules(final Config config) {
+        final List<String> enabled = config.list(CoreKeys.INSTRUMENT);
+        final List<InstrumentationModule> modules = new ArrayList<>();
+        for (final InstrumentationModule module : List.<InstrumentationModule>of(new ThreadPoolExecutorModule())) {
+            if (enabled.contains("all") || enabled.contains(module.id())) {
+                modules.add(module);
+            }
+        }
+        return modules;
+    }
+
+    private synchronized void startJfr() {
+        if (detached) {
+            return;
+        }
+        try {
+            jfr = JfrEventSource.start(ring);
+            engine.jfrState("on");
+        } catch (final RuntimeException | Error ex) {
+            engine.jfrState("unavailable: " + AgentLog.describe(ex));
+            AgentLog.warn("JFR stream not started, running without it: " + AgentLog.describe(ex));
+        }
+    }
+
+    private void onTick(final long nowMillis) {
+        final Report report = engine.tick(Instant.ofEpochMilli(nowMillis));
+        reports.onTick(report, nowMillis);
+    }
+
+    private synchronized void onJvmExit() {
+        if (!detached) {
+            detached = true;
+            stopAndReport();
+        }
+    }
+
+    /** Stops the threads, folds in what is left, and writes the final reports. */
+    private List<Path> stopAndReport() {
+        final JfrEventSource stream = jfr;
+        if (stream != null) {
+            stream.close();
+        }
+        pipeline.close();
+        final Report last = engine.tick(Instant.now());
+        return reports.writeQuietly(last, null);
+    }
+
+    /**
+     * Writes the reports now.
+     *
+     * @param directory where, or null for {@code report.dir}.
+     * @return the paths written.
+     */
+    public List<Path> writeReports(final Path directory) {
+        return reports.write(engine.latestReport(), directory);
+    }
+
+    /**
+     * Final report, original bytecode restored, threads stopped, MBean unregistered. Idempotent.
+     *
+     * @return the paths of the final reports.
+     */
+    public synchronized List<Path> detach() {
+        if (detached) {
+            return List.of();
+        }
+        detached = true;
+        Probes.install(null, null);
+        instrumenter.reset();
+        final List<Path> paths = stopAndReport();
+        jmx.unregister();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (final IllegalStateException jvmAlreadyExiting) {
+            // the hook is running or about to: nothing to remove
+        }
+        System.clearProperty(VERSION_PROPERTY);
+        AgentLog.info("detached; final reports: " + paths);
+        return paths;
+    }
+
+    @Override
+    public String reconfigure(final String args) {
+        final Config updated = config.withOverrides(args, AgentLog::warn);
+        config = updated;
+        AgentLog.configure(updated.string(CoreKeys.LOG_LEVEL), Settings.logFile(updated));
+        engine.reconfigure(updated);
+        reports.reconfigure(updated);
+        return "already running in this JVM (helix-agent " + info.agentVersion() + "); applied the new settings"
+            + (args == null || args.isBlank() ? "" : ": " + args);
+    }
+
+    /** @return facts about the agent and the JVM. */
+    public RuntimeInfo info() {
+        return info;
+    }
+
+    /** @return the latest report snapshot. */
+    public Report latestReport() {
+        return engine.latestReport();
+    }
+
+    /** @return the ring buffer, for its counters. */
+    public RecordRing ring() {
+        return ring;
+    }
+
+    /** @return classes woven so far. */
+    public int instrumentedClasses() {
+        final Instrumenter current = instrumenter;
+        return current == null ? 0 : current.instrumentedClasses();
+    }
+}

@@ -1,0 +1,190 @@
+package io.helixagent.core.detect;
+
+import io.helixagent.core.aggregate.ExecutorAggregate;
+import io.helixagent.core.config.Config;
+import io.helixagent.core.config.ConfigKey;
+import io.helixagent.core.stats.LatencyHistogram;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code pool.saturation}: a worker pool that cannot keep up (the guide's "worker pool queue full").
+ * <p>
+ * Three signals, each scored on the shared scale, the worst one wins:
+ * <ul>
+ *   <li>queue fill: mean of queued / capacity over the window, for bounded queues;</li>
+ *   <li>rejections per second, whatever the {@code RejectedExecutionHandler} does with them;</li>
+ *   <li>queue wait against run time: p90 wait / p90 run, once p90 wait exceeds {@code wait.min}, which
+ *       catches pools with unbounded queues whose tasks wait far longer than they run.</li>
+ * </ul>
+ * A pool whose threads are all busy with an empty queue is working at capacity, not saturated: that is
+ * evidence, not a signal.
+ */
+public final class PoolSaturationDetector implements Detector {
+    /** The detector id. */
+    public static final String ID = "pool.saturation";
+    private static final String P = "detector." + ID + ".";
+
+    static final ConfigKey WINDOW = ConfigKey.duration(P + "window", "10s",
+        "how far back the signals look (1s to 60s)");
+    static final ConfigKey QUEUE_INFO = ConfigKey.ratio(P + "queue.info", "0.5",
+        "mean queue fill (bounded queues) at which INFO starts");
+    static final ConfigKey QUEUE_WARNING = ConfigKey.ratio(P + "queue.warning", "0.8",
+        "mean queue fill at which WARNING starts");
+    static final ConfigKey QUEUE_CRITICAL = ConfigKey.ratio(P + "queue.critical", "0.95",
+        "mean queue fill at which CRITICAL starts");
+    static final ConfigKey REJECTED_INFO = ConfigKey.decimal(P + "rejected.info", "0.05",
+        "rejected tasks per second at which INFO starts");
+    static final ConfigKey REJECTED_WARNING = ConfigKey.decimal(P + "rejected.warning", "0.1",
+        "rejected tasks per second at which WARNING starts (one rejection in a 10 s window)");
+    static final ConfigKey REJECTED_CRITICAL = ConfigKey.decimal(P + "rejected.critical", "1",
+        "rejected tasks per second at which CRITICAL starts");
+    static final ConfigKey WAIT_RATIO_INFO = ConfigKey.decimal(P + "wait-ratio.info", "1",
+        "p90 queue wait / p90 run time at which INFO starts");
+    static final ConfigKey WAIT_RATIO_WARNING = ConfigKey.decimal(P + "wait-ratio.warning", "4",
+        "p90 queue wait / p90 run time at which WARNING starts");
+    static final ConfigKey WAIT_RATIO_CRITICAL = ConfigKey.decimal(P + "wait-ratio.critical", "16",
+        "p90 queue wait / p90 run time at which CRITICAL starts");
+    static final ConfigKey WAIT_MIN = ConfigKey.duration(P + "wait.min", "100ms",
+        "p90 queue wait below which waiting is never a signal");
+    static final ConfigKey MIN_TASKS = ConfigKey.integer(P + "min.tasks", "10", 1, 1_000_000,
+        "finished tasks needed in the window before wait times are judged");
+    static final ConfigKey MIN_SAMPLES = ConfigKey.integer(P + "min.samples", "3", 1, 60,
+        "gauge samples (seconds) needed before queue fill is judged");
+
+    private static final List<ConfigKey> PARAMETERS = List.of(WINDOW, QUEUE_INFO, QUEUE_WARNING, QUEUE_CRITICAL,
+        REJECTED_INFO, REJECTED_WARNING, REJECTED_CRITICAL, WAIT_RATIO_INFO, WAIT_RATIO_WARNING, WAIT_RATIO_CRITICAL,
+        WAIT_MIN, MIN_TASKS, MIN_SAMPLES);
+
+    private int windowSeconds = 10;
+    private double[] queueLimits;
+    private double[] rejectedLimits;
+    private double[] waitRatioLimits;
+    private long waitMinNanos;
+    private int minTasks;
+    private int minSamples;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<ConfigKey> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public void configure(final Config config) {
+        windowSeconds = (int) Math.max(1, Math.min(60, config.duration(WINDOW).toSeconds()));
+        queueLimits = new double[] {config.ratio(QUEUE_INFO), config.ratio(QUEUE_WARNING),
+            config.ratio(QUEUE_CRITICAL)};
+        rejectedLimits = new double[] {config.decimal(REJECTED_INFO), config.decimal(REJECTED_WARNING),
+            config.decimal(REJECTED_CRITICAL)};
+        waitRatioLimits = new double[] {config.decimal(WAIT_RATIO_INFO), config.decimal(WAIT_RATIO_WARNING),
+            config.decimal(WAIT_RATIO_CRITICAL)};
+        waitMinNanos = config.duration(WAIT_MIN).toNanos();
+        minTasks = config.integer(MIN_TASKS);
+        minSamples = config.integer(MIN_SAMPLES);
+    }
+
+    /** @return seconds of history the executor aggregates must keep for this detector. */
+    public int windowSeconds() {
+        return windowSeconds;
+    }
+
+    @Override
+    public void evaluate(final DetectionContext context, final List<Evaluation> out) {
+        for (final ExecutorAggregate pool : context.executors()) {
+            final Evaluation evaluation = evaluate(pool);
+            if (evaluation != null) {
+                out.add(evaluation);
+            }
+        }
+    }
+
+    Evaluation evaluate(final ExecutorAggregate pool) {
+        final int seconds = Math.min(windowSeconds, pool.filledSeconds());
+        final int samples = pool.queued().samples(seconds);
+        final long tasks = pool.completed().sum(seconds);
+        final long rejected = pool.rejected().sum(seconds);
+        if (samples < minSamples && tasks < minTasks && rejected == 0) {
+            return null;
+        }
+        final PoolFigures f = figures(pool, seconds);
+        final double queueScore = samples >= minSamples && f.fill >= 0 ? score(f.fill, queueLimits) : 0;
+        final double rejectedScore = score(f.rejectedPerSec, rejectedLimits);
+        final double waitRatio = tasks >= minTasks && f.waitP90Nanos >= waitMinNanos && f.runP90Nanos > 0
+            ? (double) f.waitP90Nanos / f.runP90Nanos : 0;
+        final double waitScore = score(waitRatio, waitRatioLimits);
+        final double score = Math.max(queueScore, Math.max(rejectedScore, waitScore));
+        if (Severity.of(score) == null) {
+            return null;
+        }
+        final String subject = pool.subject().describe();
+        return new Evaluation(ID, "executor:" + pool.subject().id(), subject, score,
+            "Worker pool " + pool.subject().displayName() + " is saturated",
+            PoolSaturationTexts.summary(pool.subject().displayName(), f),
+            evidence(f, waitRatio, seconds), PoolSaturationTexts.recommendations(f, waitRatio));
+    }
+
+    private static double score(final double value, final double[] limits) {
+        return Score.of(value, limits[0], limits[1], limits[2]);
+    }
+
+    private static PoolFigures figures(final ExecutorAggregate pool, final int seconds) {
+        final double queued = pool.queued().mean(seconds);
+        final double capacity = pool.queueCapacity().latest();
+        final double fill = capacity > 0 && !Double.isNaN(queued) ? Math.min(1.0, queued / capacity) : -1;
+        final LatencyHistogram wait = pool.waitNanos().merged(seconds);
+        final long waitP50 = wait.percentileNanos(0.5);
+        final long waitP90 = wait.percentileNanos(0.9);
+        final long waitP99 = wait.percentileNanos(0.99);
+        final LatencyHistogram run = pool.runNanos().merged(seconds);
+        return new PoolFigures(fill, (int) nonNegative(pool.queued().latest()), (long) capacity,
+            (int) nonNegative(pool.active().max(seconds)), (int) nonNegative(pool.maxPoolSize().latest()),
+            (int) nonNegative(pool.poolSize().latest()), pool.completed().sum(seconds) / (double) seconds,
+            pool.rejected().sum(seconds) / (double) seconds, pool.rejected().total(), waitP50, waitP90, waitP99,
+            run.percentileNanos(0.5), run.percentileNanos(0.9), run.percentileNanos(0.99), run.meanNanos(),
+            pool.rejectionPolicy());
+    }
+
+    private static double nonNegative(final double value) {
+        return Double.isNaN(value) || value < 0 ? 0 : value;
+    }
+
+    private static Map<String, Object> evidence(final PoolFigures f, final double waitRatio, final int seconds) {
+        final Map<String, Object> e = new LinkedHashMap<>();
+        if (f.fill >= 0) {
+            e.put("queueFillRatio", Numbers.round3(f.fill));
+        }
+        e.put("queuedTasks", f.queued);
+        e.put("queueCapacity", f.capacity < 0 ? "unbounded" : f.capacity);
+        e.put("activeThreads", f.active);
+        e.put("maxThreads", f.maxThreads);
+        e.put("poolThreads", f.threads);
+        e.put("completedPerSec", Numbers.round1(f.completedPerSec));
+        e.put("rejectedPerSec", Numbers.round1(f.rejectedPerSec));
+        e.put("rejectedTotal", f.rejectedTotal);
+        e.put("waitP50Ms", Numbers.millis(f.waitP50Nanos));
+        e.put("waitP99Ms", Numbers.millis(f.waitP99Nanos));
+        e.put("runP50Ms", Numbers.millis(f.runP50Nanos));
+        e.put("runP99Ms", Numbers.millis(f.runP99Nanos));
+        e.put("waitToRunRatio", Numbers.round1(waitRatio));
+        e.put("rejectionPolicy", f.policy);
+        e.put("windowSec", seconds);
+        return e;
+    }
+
+    /** The figures of one pool over the window, shared by the evidence and the texts. */
+    record PoolFigures(double fill, int queued, long capacity, int active, int maxThreads, int threads,
+                       double completedPerSec, double rejectedPerSec, long rejectedTotal, long waitP50Nanos,
+                       long waitP90Nanos, long waitP99Nanos, long runP50Nanos, long runP90Nanos, long runP99Nanos,
+                       double runMeanNanos, String policy) {
+        /** @return tasks arriving per second: finished plus rejected (queue growth aside). */
+        double arrivalsPerSec() {
+            return completedPerSec + rejectedPerSec;
+        }
+    }
+}
