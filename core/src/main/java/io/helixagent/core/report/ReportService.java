@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -96,7 +95,7 @@ public final class ReportService {
         static Settings of(final Config config) {
             final Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
             for (final String name : config.list(CoreKeys.REPORT_FORMATS)) {
-                formats.add(ReportFormat.valueOf(name.toUpperCase(Locale.ROOT)));
+                formats.add(ReportFormat.parse(name));
             }
             return new Settings(config.path(CoreKeys.REPORT_DIR), formats,
                 config.duration(CoreKeys.REPORT_INTERVAL).toMillis());

@@ -1,0 +1,88 @@
+package io.helixagent.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code -javaagent} on the samples, on every JDK of the matrix. */
+class PremainIT {
+    static List<Jdk> jdks() {
+        return Jdk.matrix();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void shouldReportSaturatedPoolWithItsNameCreatorAndNumbers(final Jdk jdk) throws Exception {
+        try (HostJvm host = HostJvm.sample(jdk, "io.helixagent.samples.SaturatedPoolSample")
+            .withAgent("report.interval=0").args("--seconds", "12").start()) {
+            assertEquals(0, host.waitFor(Duration.ofSeconds(90)), host.output());
+            assertTrue(host.stdout().contains("helix-agent report: "), host.output());
+            assertEquals("", host.stderr(), "the agent must print nothing into a healthy start");
+            final ReportJson report = ReportJson.in(host.workDir().resolve("helix-reports"));
+            final List<Map<String, Object>> findings = report.findings("pool.saturation");
+            assertEquals(1, findings.size(), report.findings().toString());
+            final Map<String, Object> finding = findings.get(0);
+            assertTrue(Set.of("WARNING", "CRITICAL").contains(finding.get("severity")), finding.toString());
+            final String subject = (String) finding.get("subject");
+            assertTrue(subject.startsWith("order-worker (created at "), subject);
+            assertTrue(subject.contains("io.helixagent.samples.SaturatedPoolSample.main(SaturatedPoolSample.java:"),
+                subject);
+            final Map<String, Object> evidence = ReportJson.evidence(finding);
+            assertEquals(50.0, evidence.get("queueCapacity"));
+            assertEquals(2.0, evidence.get("maxThreads"));
+            assertTrue((Double) evidence.get("queueFillRatio") >= 0.8, evidence.toString());
+            assertTrue((Double) evidence.get("rejectedPerSec") > 10, evidence.toString());
+            assertTrue((Double) evidence.get("runP50Ms") > 150 && (Double) evidence.get("runP50Ms") < 260,
+                evidence.toString());
+            assertTrue((Double) evidence.get("waitP99Ms") > 1000, evidence.toString());
+            assertFalse(((List<?>) finding.get("recommendations")).isEmpty());
+            assertAccountingExact(report);
+            assertEquals("premain", report.section("agent").get("attachMode"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void shouldStayQuietOnHealthySample(final Jdk jdk) throws Exception {
+        try (HostJvm host = HostJvm.sample(jdk, "io.helixagent.samples.HealthySample")
+            .withAgent("report.interval=0").args("--seconds", "10").start()) {
+            assertEquals(0, host.waitFor(Duration.ofSeconds(90)), host.output());
+            assertEquals("", host.stderr());
+            final Path dir = host.workDir().resolve("helix-reports");
+            final ReportJson report = ReportJson.in(dir);
+            assertEquals(List.of(), report.warningsOrWorse());
+            final List<String> pools = report.subjects().stream().map(s -> (String) s.get("name")).toList();
+            assertTrue(pools.stream().anyMatch(n -> n.startsWith("request-worker (created at ")), pools.toString());
+            assertTrue(pools.stream().anyMatch(n -> n.startsWith("batch-worker (created at ")), pools.toString());
+            assertTrue(pools.stream().anyMatch(n -> n.startsWith("heartbeat (created at ")), pools.toString());
+            assertAccountingExact(report);
+            try (var files = Files.list(dir)) {
+                for (final Path file : files.toList()) {
+                    assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file),
+                        file.toString());
+                }
+            }
+            final Set<PosixFilePermission> dirPermissions = Files.getPosixFilePermissions(dir);
+            assertEquals(PosixFilePermissions.fromString("rwx------"), dirPermissions);
+        }
+    }
+
+    static void assertAccountingExact(final ReportJson report) {
+        final Map<String, Object> pipeline = report.section("pipeline");
+        final double produced = (Double) pipeline.get("produced");
+        assertTrue(produced > 0, pipeline.toString());
+        assertEquals(produced, (Double) pipeline.get("delivered") + (Double) pipeline.get("dropped"),
+            pipeline.toString());
+    }
+}
