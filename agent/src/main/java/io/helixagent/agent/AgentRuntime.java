@@ -32,8 +32,7 @@ import java.util.List;
  * them apart again on {@link #detach}.
  * <p>
  * Start-up order matters: the sink is installed before the transformer, so that no woven code runs
- * against a missing sink, and the JFR stream starts on a short-lived background thread, because it takes
- * hundreds of milliseconds that {@code premain} should not keep from the application.
+ * against a missing sink.
  */
 public final class AgentRuntime implements AgentHandle {
     /** System property set while an agent runs, read by the CLI through the attach API. */
@@ -95,9 +94,7 @@ public final class AgentRuntime implements AgentHandle {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         System.setProperty(VERSION_PROPERTY, info.agentVersion());
         if ("on".equals(config.string(CoreKeys.JFR))) {
-            final Thread starter = new Thread(this::startJfr, "helix-agent-start");
-            starter.setDaemon(true);
-            starter.start();
+            jfr = JfrEventSource.start(ring, this::onJfrState);
         }
         AgentLog.info("started (" + info.attachMode() + "), reports in " + reports.directory());
     }
@@ -113,16 +110,10 @@ public final class AgentRuntime implements AgentHandle {
         return modules;
     }
 
-    private synchronized void startJfr() {
-        if (detached) {
-            return;
-        }
-        try {
-            jfr = JfrEventSource.start(ring);
-            engine.jfrState("on");
-        } catch (final RuntimeException | Error ex) {
-            engine.jfrState("unavailable: " + AgentLog.describe(ex));
-            AgentLog.warn("JFR stream not started, running without it: " + AgentLog.describe(ex));
+    private void onJfrState(final String state) {
+        engine.jfrState(state);
+        if (state.startsWith(JfrEventSource.UNAVAILABLE)) {
+            AgentLog.warn("JFR stream not started, running without it: " + state);
         }
     }
 

@@ -29,15 +29,12 @@ final class Settings {
 
     /** @return the configuration schema: the SPEC keys plus every detector's parameters. */
     static ConfigSchema schema() {
-        final ConfigSchema.Builder builder = ConfigSchema.builder();
-        for (final var key : CoreKeys.all(DetectorIds::isValidSelector,
-            item -> "all".equals(item) || MODULES.contains(item))) {
-            builder.add(key);
-        }
-        for (final var key : DetectorCatalog.standard().parameters()) {
-            builder.add(key);
-        }
-        return builder.build();
+        return ConfigSchema.builder()
+            .addAll(CoreKeys.all())
+            .replace(CoreKeys.detectorsKey(DetectorIds::isValidSelector))
+            .replace(CoreKeys.instrumentKey(MODULES::contains))
+            .addAll(DetectorCatalog.standard().parameters())
+            .build();
     }
 
     /**

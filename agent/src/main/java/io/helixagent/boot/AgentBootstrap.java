@@ -8,9 +8,8 @@ import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarEntry;
@@ -36,6 +35,7 @@ public final class AgentBootstrap {
     private static final String PROBES_CLASS = "io.helixagent.bridge.Probes";
     private static final String RUNTIME_CLASS = "io.helixagent.agent.AgentRuntime";
     private static final String CLI_CLASS = "io.helixagent.agent.cli.Cli";
+    private static final String INJECTOR_CLASS = "io.helixagent.agent.BridgeInjector";
 
     private AgentBootstrap() {
     }
@@ -59,11 +59,11 @@ public final class AgentBootstrap {
                 }
                 return;
             }
-            if (!bridgeLoaded()) {
-                injectBridge(inst, jar);
-            }
             final RuntimeClassLoader loader = new RuntimeClassLoader(jar, true);
             openInternalsTo(inst, loader.getUnnamedModule());
+            if (!bridgeLoaded()) {
+                injectBridge(inst, jar, loader);
+            }
             final Class<?> runtime = Class.forName(RUNTIME_CLASS, true, loader);
             runtime.getMethod("start", String.class, Instrumentation.class, String.class, String.class)
                 .invoke(null, args, inst, mode, jar.getAbsolutePath());
@@ -128,44 +128,67 @@ public final class AgentBootstrap {
     }
 
     /**
-     * Copies the bridge classes to a private temporary jar, appends it to the bootstrap search path and
-     * loads every bridge class at once, so the file can be deleted right away.
+     * Defines the bridge classes in the bootstrap loader: directly, through the runtime's {@code BridgeInjector},
+     * or, on a JDK without the internal method it uses, from a private temporary jar appended to the bootstrap
+     * search path (which costs the host class-data sharing for its own classes, and a JVM warning).
      */
-    private static void injectBridge(final Instrumentation inst, final File agentJar) throws IOException {
-        final Path tmp = Files.createTempFile("helix-bridge-", ".jar");
-        final List<String> classNames = new ArrayList<>();
-        try (JarFile source = new JarFile(agentJar);
-             OutputStream out = Files.newOutputStream(tmp);
-             JarOutputStream jar = new JarOutputStream(out)) {
+    private static void injectBridge(final Instrumentation inst, final File agentJar, final ClassLoader runtime)
+        throws IOException, ReflectiveOperationException {
+        final Map<String, byte[]> classes = bridgeClasses(agentJar);
+        final Boolean injected = (Boolean) Class.forName(INJECTOR_CLASS, true, runtime)
+            .getMethod("inject", Map.class).invoke(null, classes);
+        final Path appended = injected ? null : appendToBootstrapSearch(inst, classes);
+        for (final String className : classes.keySet()) {
+            try {
+                Class.forName(className, false, null);
+            } catch (final ClassNotFoundException ex) {
+                throw new IllegalStateException("bridge class " + className + " is not visible from the bootstrap");
+            }
+        }
+        if (appended != null && !appended.toFile().delete()) {
+            appended.toFile().deleteOnExit();
+        }
+    }
+
+    /**
+     * @return the bridge's class files by class name. No bridge type extends or implements another, so they can
+     *     be defined in any order.
+     */
+    private static Map<String, byte[]> bridgeClasses(final File agentJar) throws IOException {
+        final Map<String, byte[]> classes = new LinkedHashMap<>();
+        try (JarFile source = new JarFile(agentJar)) {
             final Enumeration<JarEntry> entries = source.entries();
             while (entries.hasMoreElements()) {
                 final JarEntry entry = entries.nextElement();
                 final String name = entry.getName();
                 if (name.startsWith(BRIDGE_PREFIX) && name.endsWith(CLASSDATA)) {
-                    final String path = name.substring(BRIDGE_PREFIX.length(), name.length() - CLASSDATA.length());
-                    jar.putNextEntry(new JarEntry(path + ".class"));
+                    final String className = name.substring(BRIDGE_PREFIX.length(), name.length() - CLASSDATA.length())
+                        .replace('/', '.');
                     try (InputStream in = source.getInputStream(entry)) {
-                        in.transferTo(jar);
+                        classes.put(className, in.readAllBytes());
                     }
-                    jar.closeEntry();
-                    classNames.add(path.replace('/', '.'));
                 }
             }
         }
-        if (classNames.isEmpty()) {
+        if (classes.isEmpty()) {
             throw new IllegalStateException(agentJar + " holds no bridge classes; is it a helix-agent.jar?");
         }
-        inst.appendToBootstrapClassLoaderSearch(new JarFile(tmp.toFile()));
-        for (final String className : classNames) {
-            try {
-                Class.forName(className, false, null);
-            } catch (final ClassNotFoundException ex) {
-                throw new IllegalStateException("bridge class " + className + " did not load from the bootstrap");
+        return classes;
+    }
+
+    /** @return the temporary jar, to delete once the bridge classes are loaded from it. */
+    private static Path appendToBootstrapSearch(final Instrumentation inst, final Map<String, byte[]> classes)
+        throws IOException {
+        final Path tmp = Files.createTempFile("helix-bridge-", ".jar");
+        try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream jar = new JarOutputStream(out)) {
+            for (final Map.Entry<String, byte[]> c : classes.entrySet()) {
+                jar.putNextEntry(new JarEntry(c.getKey().replace('.', '/') + ".class"));
+                jar.write(c.getValue());
+                jar.closeEntry();
             }
         }
-        if (!tmp.toFile().delete()) {
-            tmp.toFile().deleteOnExit();
-        }
+        inst.appendToBootstrapClassLoaderSearch(new JarFile(tmp.toFile()));
+        return tmp;
     }
 
     /**

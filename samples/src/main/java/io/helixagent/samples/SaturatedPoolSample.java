@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SaturatedPoolSample {
     private static final int SUBMISSIONS_PER_SECOND = 40;
+    private static volatile int lastOrder;
 
     private SaturatedPoolSample() {
     }
@@ -27,7 +28,8 @@ public final class SaturatedPoolSample {
         final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(50), named("order-worker"));
         final int rejected = submitOrders(pool, seconds);
-        System.out.println("orders rejected because the task queue was full: " + rejected);
+        System.out.println("orders rejected because the task queue was full: " + rejected + ", last processed: "
+            + lastOrder);
         SampleRunner.printReports();
         pool.shutdownNow();
         pool.awaitTermination(5, TimeUnit.SECONDS);
@@ -35,10 +37,12 @@ public final class SaturatedPoolSample {
 
     private static int submitOrders(final ExecutorService pool, final int seconds) throws InterruptedException {
         int rejected = 0;
+        int order = 0;
         final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
+            final int id = ++order;
             try {
-                pool.execute(SaturatedPoolSample::processOrder);
+                pool.execute(() -> processOrder(id));
             } catch (final RejectedExecutionException ex) {
                 rejected++;
             }
@@ -47,9 +51,10 @@ public final class SaturatedPoolSample {
         return rejected;
     }
 
-    private static void processOrder() {
+    private static void processOrder(final int id) {
         try {
             Thread.sleep(200);
+            lastOrder = id;
         } catch (final InterruptedException ex) {
             Thread.currentThread().interrupt();
         }

@@ -38,6 +38,7 @@ public final class Instrumenter {
      */
     public Instrumenter(final Instrumentation inst, final List<InstrumentationModule> modules) {
         this.inst = inst;
+        ByteBuddySwitches.apply();
         AgentBuilder builder = new AgentBuilder.Default()
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)

@@ -23,6 +23,7 @@ public final class ExecutorAggregate {
     private final WindowedGauge poolSize;
     private final WindowedGauge maxPoolSize;
     private volatile String rejectionPolicy = "";
+    private boolean shutdown;
 
     /**
      * @param subject the pool.
@@ -74,6 +75,16 @@ public final class ExecutorAggregate {
         poolSize.set(threads);
         maxPoolSize.set(maxThreads);
         rejectionPolicy = policy;
+    }
+
+    /** The pool was shut down: its figures describe a pool that no longer takes work. */
+    public void onShutdown() {
+        shutdown = true;
+    }
+
+    /** @return true once the pool has been shut down. */
+    public boolean isShutdown() {
+        return shutdown;
     }
 
     /** Starts the next slot. */

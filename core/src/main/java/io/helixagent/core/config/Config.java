@@ -50,6 +50,11 @@ public final class Config {
         return (Double) present(key, ConfigType.RATIO);
     }
 
+    /** A DECIMAL value. */
+    public double decimal(final ConfigKey key) {
+        return (Double) present(key, ConfigType.DECIMAL);
+    }
+
     /** A BYTES value in bytes. */
     public long bytes(final ConfigKey key) {
         return (Long) present(key, ConfigType.BYTES);

@@ -110,6 +110,11 @@ public final class ConfigKey {
         return new ConfigKey(name, ConfigType.RATIO, defaultValue, description, List.of(), ANY, "", 0, 0, false);
     }
 
+    /** A non-negative decimal number, such as a rate per second. */
+    public static ConfigKey decimal(final String name, final String defaultValue, final String description) {
+        return new ConfigKey(name, ConfigType.DECIMAL, defaultValue, description, List.of(), ANY, "", 0, 0, false);
+    }
+
     /** A size in bytes from min to max. */
     public static ConfigKey bytes(final String name, final String defaultValue, final long min, final long max,
                                   final String description) {
@@ -199,7 +204,8 @@ public final class ConfigKey {
      * Parses a value for this key.
      *
      * @param text the value as given; surrounding whitespace is ignored.
-     * @return String (STRING, ENUM in its declared spelling, PATH), Integer, Boolean, Duration, Double (RATIO),
+     * @return String (STRING, ENUM in its declared spelling, PATH), Integer, Boolean, Duration, Double (RATIO,
+     *     DECIMAL),
      *     Long (BYTES) or an unmodifiable List of String.
      * @throws IllegalArgumentException whose message is the reason, one line, when the value is invalid.
      */
@@ -214,6 +220,7 @@ public final class ConfigKey {
             case BOOLEAN -> ConfigValues.bool(value);
             case DURATION -> Duration.ofMillis(inRange(ConfigValues.durationMillis(value)));
             case RATIO -> ConfigValues.ratio(value);
+            case DECIMAL -> ConfigValues.decimal(value);
             case BYTES -> powerOfTwo(inRange(ConfigValues.bytes(value)));
             case LIST -> items(value);
             case ENUM -> oneOf(value);

@@ -15,6 +15,8 @@ public enum ConfigType {
     DURATION,
     /** A fraction from 0 to 1, written {@code 0.8} or {@code 80%}. */
     RATIO,
+    /** A non-negative decimal number, such as a rate per second: {@code 0.1}, {@code 16}. */
+    DECIMAL,
     /** A size in bytes with an optional binary unit: {@code 4096}, {@code 512k}, {@code 1m}, {@code 1g}. */
     BYTES,
     /** A comma list; items are trimmed and empty items dropped. */

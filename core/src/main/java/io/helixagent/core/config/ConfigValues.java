@@ -31,7 +31,9 @@ final class ConfigValues {
     private static final Pattern AMOUNT_WITH_UNIT = Pattern.compile("(-?)(\\d+)([a-zA-Z]*)");
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
     private static final Pattern RATIO = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)%?");
+    private static final Pattern DECIMAL = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal MAX_DECIMAL = BigDecimal.valueOf(1_000_000_000L);
 
     private ConfigValues() {
     }
@@ -66,6 +68,21 @@ final class ConfigValues {
             throw invalid("out of range (0 to 1, or 0% to 100%)");
         }
         return ratio.doubleValue();
+    }
+
+    /** A non-negative decimal number of ordinary size: {@code 0.1}, {@code 16}. */
+    static double decimal(final String text) {
+        if (!DECIMAL.matcher(text).matches()) {
+            throw invalid("not a decimal number (such as 0.5 or 16)");
+        }
+        final BigDecimal number = new BigDecimal(text);
+        if (number.signum() < 0) {
+            throw invalid("negative");
+        }
+        if (number.compareTo(MAX_DECIMAL) > 0) {
+            throw invalid("too large");
+        }
+        return number.doubleValue();
     }
 
     /** {@code true} or {@code false}, in any letter case. */

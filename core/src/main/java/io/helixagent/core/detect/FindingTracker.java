@@ -12,9 +12,9 @@ import java.util.Set;
 
 /**
  * Turns per-tick evaluations into findings with a life: a finding opens at the first non-healthy
- * evaluation, shows the worst evaluation of its episode (so a report tells how bad it got, with the numbers
- * of that moment), and closes after {@link #quietTicksToClose} consecutive healthy ticks, staying in the
- * report as inactive. A closed finding that fires again reopens and keeps its {@code firstSeen}.
+ * evaluation, shows the latest evaluation at the worst severity of its episode (so a report tells how bad it
+ * got, with the fullest numbers of that severity), and closes after {@link #quietTicksToClose} consecutive
+ * healthy ticks, staying in the report as inactive. A closed finding that fires again reopens and keeps its {@code firstSeen}.
  * Owned by the pipeline thread.
  */
 public final class FindingTracker {
@@ -102,12 +102,11 @@ public final class FindingTracker {
                 worst = e;
                 return true;
             }
-            final boolean worse = e.score() >= worst.score();
-            final boolean escalated = e.severity().compareTo(worst.severity()) > 0;
-            if (worse) {
+            final int bySeverity = e.severity().compareTo(worst.severity());
+            if (bySeverity >= 0) {
                 worst = e;
             }
-            return escalated;
+            return bySeverity > 0;
         }
 
         /** @return true when this tick closed the finding. */

@@ -19,7 +19,7 @@ import java.util.Map;
  *       catches pools with unbounded queues whose tasks wait far longer than they run.</li>
  * </ul>
  * A pool whose threads are all busy with an empty queue is working at capacity, not saturated: that is
- * evidence, not a signal.
+ * evidence, not a signal. A pool that has been shut down is no longer judged.
  */
 public final class PoolSaturationDetector implements Detector {
     /** The detector id. */
@@ -105,6 +105,9 @@ public final class PoolSaturationDetector implements Detector {
     }
 
     Evaluation evaluate(final ExecutorAggregate pool) {
+        if (pool.isShutdown()) {
+            return null;
+        }
         final int seconds = Math.min(windowSeconds, pool.filledSeconds());
         final int samples = pool.queued().samples(seconds);
         final long tasks = pool.completed().sum(seconds);
@@ -115,7 +118,7 @@ public final class PoolSaturationDetector implements Detector {
         final PoolFigures f = figures(pool, seconds);
         final double queueScore = samples >= minSamples && f.fill >= 0 ? score(f.fill, queueLimits) : 0;
         final double rejectedScore = score(f.rejectedPerSec, rejectedLimits);
-        final double waitRatio = tasks >= minTasks && f.waitP90Nanos >= waitMinNanos && f.runP90Nanos > 0
+        final double waitRatio = tasks >= minTasks && f.waitP90Nanos() >= waitMinNanos && f.runP90Nanos() > 0
             ? (double) f.waitP90Nanos / f.runP90Nanos : 0;
         final double waitScore = score(waitRatio, waitRatioLimits);
         final double score = Math.max(queueScore, Math.max(rejectedScore, waitScore));
@@ -133,21 +136,27 @@ public final class PoolSaturationDetector implements Detector {
         return Score.of(value, limits[0], limits[1], limits[2]);
     }
 
-    private static PoolFigures figures(final ExecutorAggregate pool, final int seconds) {
+    /**
+     * The window's figures. Queue waits are measured where the probes could attribute them; with fewer than
+     * {@code min.tasks} measured waits (the same task object queued many times over cannot be told apart), the
+     * wait is estimated by Little's law: mean queue length divided by completions per second.
+     */
+    private PoolFigures figures(final ExecutorAggregate pool, final int seconds) {
         final double queued = pool.queued().mean(seconds);
         final double capacity = pool.queueCapacity().latest();
         final double fill = capacity > 0 && !Double.isNaN(queued) ? Math.min(1.0, queued / capacity) : -1;
+        final double completedPerSec = pool.completed().sum(seconds) / (double) seconds;
         final LatencyHistogram wait = pool.waitNanos().merged(seconds);
-        final long waitP50 = wait.percentileNanos(0.5);
-        final long waitP90 = wait.percentileNanos(0.9);
-        final long waitP99 = wait.percentileNanos(0.99);
+        final boolean measured = wait.count() >= minTasks;
+        final long estimate = completedPerSec > 0 && queued > 0 ? (long) (queued / completedPerSec * 1e9) : 0;
         final LatencyHistogram run = pool.runNanos().merged(seconds);
         return new PoolFigures(fill, (int) nonNegative(pool.queued().latest()), (long) capacity,
             (int) nonNegative(pool.active().max(seconds)), (int) nonNegative(pool.maxPoolSize().latest()),
-            (int) nonNegative(pool.poolSize().latest()), pool.completed().sum(seconds) / (double) seconds,
-            pool.rejected().sum(seconds) / (double) seconds, pool.rejected().total(), waitP50, waitP90, waitP99,
-            run.percentileNanos(0.5), run.percentileNanos(0.9), run.percentileNanos(0.99), run.meanNanos(),
-            pool.rejectionPolicy());
+            (int) nonNegative(pool.poolSize().latest()), completedPerSec,
+            pool.rejected().sum(seconds) / (double) seconds, pool.rejected().total(), measured,
+            measured ? wait.percentileNanos(0.5) : estimate, measured ? wait.percentileNanos(0.9) : estimate,
+            measured ? wait.percentileNanos(0.99) : estimate, run.percentileNanos(0.5), run.percentileNanos(0.9),
+            run.percentileNanos(0.99), run.meanNanos(), pool.rejectionPolicy());
     }
 
     private static double nonNegative(final double value) {
@@ -167,8 +176,12 @@ public final class PoolSaturationDetector implements Detector {
         e.put("completedPerSec", Numbers.round1(f.completedPerSec));
         e.put("rejectedPerSec", Numbers.round1(f.rejectedPerSec));
         e.put("rejectedTotal", f.rejectedTotal);
-        e.put("waitP50Ms", Numbers.millis(f.waitP50Nanos));
-        e.put("waitP99Ms", Numbers.millis(f.waitP99Nanos));
+        if (f.waitMeasured()) {
+            e.put("waitP50Ms", Numbers.millis(f.waitP50Nanos()));
+            e.put("waitP99Ms", Numbers.millis(f.waitP99Nanos()));
+        } else {
+            e.put("waitEstimateMs", Numbers.millis(f.waitP50Nanos()));
+        }
         e.put("runP50Ms", Numbers.millis(f.runP50Nanos));
         e.put("runP99Ms", Numbers.millis(f.runP99Nanos));
         e.put("waitToRunRatio", Numbers.round1(waitRatio));
@@ -179,7 +192,8 @@ public final class PoolSaturationDetector implements Detector {
 
     /** The figures of one pool over the window, shared by the evidence and the texts. */
     record PoolFigures(double fill, int queued, long capacity, int active, int maxThreads, int threads,
-                       double completedPerSec, double rejectedPerSec, long rejectedTotal, long waitP50Nanos,
+                       double completedPerSec, double rejectedPerSec, long rejectedTotal, boolean waitMeasured,
+                       long waitP50Nanos,
                        long waitP90Nanos, long waitP99Nanos, long runP50Nanos, long runP90Nanos, long runP99Nanos,
                        double runMeanNanos, String policy) {
         /** @return tasks arriving per second: finished plus rejected (queue growth aside). */

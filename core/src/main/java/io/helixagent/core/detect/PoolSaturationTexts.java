@@ -25,8 +25,14 @@ final class PoolSaturationTexts {
         if (f.rejectedPerSec() > 0) {
             s.append(", ").append(Numbers.plain(f.rejectedPerSec())).append(" tasks/s rejected");
         }
-        s.append("; tasks wait ").append(Numbers.plain(Numbers.millis(f.waitP99Nanos())))
-            .append(" ms and run ").append(Numbers.plain(Numbers.millis(f.runP99Nanos()))).append(" ms (p99).");
+        if (f.waitMeasured()) {
+            s.append("; tasks wait ").append(Numbers.plain(Numbers.millis(f.waitP99Nanos())))
+                .append(" ms and run ").append(Numbers.plain(Numbers.millis(f.runP99Nanos()))).append(" ms (p99).");
+        } else {
+            s.append("; tasks wait about ").append(Numbers.plain(Numbers.millis(f.waitP50Nanos())))
+                .append(" ms (queue length / throughput) and run ")
+                .append(Numbers.plain(Numbers.millis(f.runP99Nanos()))).append(" ms (p99).");
+        }
         return s.toString();
     }
 
@@ -52,7 +58,7 @@ final class PoolSaturationTexts {
             r.add("Increase the queue size only to absorb bursts: the queue holds " + f.capacity() + " tasks and was "
                 + Numbers.percent(f.fill()) + " full; a capacity of about " + suggested + " absorbs 10 s of arrivals, "
                 + "but a longer queue also means longer waits (now " + Numbers.plain(Numbers.millis(f.waitP99Nanos()))
-                + " ms at p99).");
+                + " ms).");
         } else if (waitRatio > 1) {
             r.add("Bound the queue: it is unbounded and tasks wait " + Numbers.plain(waitRatio)
                 + " times longer than they run; a bounded queue with a rejection policy makes overload visible "

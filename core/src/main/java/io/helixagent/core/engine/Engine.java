@@ -23,7 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.concurrent.MessageHandler;
 
@@ -97,7 +97,7 @@ public final class Engine implements MessageHandler, DetectionContext {
     }
 
     @Override
-    public void onMessage(final int type, final DirectBuffer buffer, final int index, final int length) {
+    public void onMessage(final int type, final MutableDirectBuffer buffer, final int index, final int length) {
         switch (type) {
             case RecordType.EXECUTOR_TASK -> {
                 final ExecutorAggregate pool = executor(RecordLayout.subject(buffer, index));

@@ -24,6 +24,10 @@ public final class ExecutorSampler {
         }
         final ThreadPoolExecutor executor = (ThreadPoolExecutor) pool;
         try {
+            if (executor.isShutdown()) {
+                aggregate.onShutdown();
+                return true;
+            }
             final BlockingQueue<Runnable> queue = executor.getQueue();
             final int queued = queue.size();
             final int remaining = queue.remainingCapacity();

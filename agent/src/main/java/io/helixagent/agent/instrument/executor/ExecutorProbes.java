@@ -16,11 +16,14 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <h2>Queue wait without wrapping tasks</h2>
  * Wrapping each task to carry its submit time would allocate per task. Instead {@code execute} stamps the
- * task's identity hash and the time into a fixed table slot chosen by that hash, packed into one long
- * (hash in the high half, time in ~1 µs units in the low half, so waits up to about 73 minutes are exact).
- * When a worker takes the task, a matching stamp gives the wait. A collision overwrites a stamp: that task's
- * wait is then unknown, which only thins the sample. Scheduled tasks carry their own due time, so their wait
- * is how late they started.
+ * time into a fixed table slot chosen by the task's identity hash; the slot's owner word holds that hash and
+ * how many submissions of that same object are still outstanding. When a worker takes the task and it is the
+ * only outstanding submission of that object, the stamp is exactly its submit time. The same object queued
+ * several times at once (a method reference such as {@code pool.execute(this::poll)} is one object) cannot
+ * be told apart, so its wait is reported unknown rather than wrong; a collision with another task's slot
+ * does the same. Unknown waits only thin the sample, and {@code pool.saturation} then estimates the wait
+ * from queue length and throughput. Scheduled tasks carry their own due time: their wait is how late they
+ * started.
  *
  * <h2>Run time</h2>
  * A worker alternates between {@code getTask} and running what it got. The time from taking a task to
@@ -28,13 +31,14 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code long[]}: a JDK type, so it pins nothing of the agent after detach.
  *
  * <h2>Cost</h2>
- * Per task: two identity-hash reads, two clock reads, a thread-local lookup and one ring-buffer record.
+ * Per task: two identity-hash reads, two compare-and-sets on the stamp table, three clock reads, a
+ * thread-local lookup and one ring-buffer record.
  * No allocation after a worker's first task.
  */
 public final class ExecutorProbes {
-    private static final int STAMP_SLOTS = 1 << 13;
+    private static final int STAMP_SLOTS = 1 << 12;
     private static final int STAMP_MASK = STAMP_SLOTS - 1;
-    private static final int UNIT_SHIFT = 10;
+    private static final long OUTSTANDING_MASK = 0xFFFF_FFFFL;
     private static final int SUBJECT = 0;
     private static final int START = 1;
     private static final int WAIT = 2;
@@ -42,7 +46,10 @@ public final class ExecutorProbes {
 
     private final RecordRing ring;
     private final SubjectRegistry subjects;
-    private final AtomicLongArray stamps = new AtomicLongArray(STAMP_SLOTS);
+    /** Per slot: the identity hash of the stamped object (high half) and its outstanding submissions. */
+    private final AtomicLongArray owners = new AtomicLongArray(STAMP_SLOTS);
+    /** Per slot: {@code System.nanoTime()} of the latest submission. */
+    private final AtomicLongArray submitted = new AtomicLongArray(STAMP_SLOTS);
     private final ThreadLocal<long[]> worker = ThreadLocal.withInitial(() -> new long[4]);
 
     /**
@@ -65,8 +72,14 @@ public final class ExecutorProbes {
             return;
         }
         final int hash = System.identityHashCode(task);
-        final long now = System.nanoTime() >>> UNIT_SHIFT;
-        stamps.lazySet(hash & STAMP_MASK, ((long) hash << 32) | (now & 0xFFFF_FFFFL));
+        final int slot = hash & STAMP_MASK;
+        submitted.lazySet(slot, System.nanoTime());
+        long owner;
+        long next;
+        do {
+            owner = owners.get(slot);
+            next = (int) (owner >>> 32) == hash && (owner & OUTSTANDING_MASK) != 0 ? owner + 1 : ((long) hash << 32) | 1;
+        } while (!owners.compareAndSet(slot, owner, next));
     }
 
     public void taken(final Object pool, final Object task) {
@@ -94,13 +107,14 @@ public final class ExecutorProbes {
         }
         final int hash = System.identityHashCode(task);
         final int slot = hash & STAMP_MASK;
-        final long stamp = stamps.get(slot);
-        if (stamp == 0 || (int) (stamp >>> 32) != hash) {
-            return -1;
-        }
-        stamps.lazySet(slot, 0);
-        final long elapsedUnits = ((now >>> UNIT_SHIFT) - stamp) & 0xFFFF_FFFFL;
-        return elapsedUnits << UNIT_SHIFT;
+        long owner;
+        do {
+            owner = owners.get(slot);
+            if ((int) (owner >>> 32) != hash || (owner & OUTSTANDING_MASK) == 0) {
+                return -1;
+            }
+        } while (!owners.compareAndSet(slot, owner, owner - 1));
+        return (owner & OUTSTANDING_MASK) == 1 ? Math.max(0, now - submitted.get(slot)) : -1;
     }
 
     public void idle() {
