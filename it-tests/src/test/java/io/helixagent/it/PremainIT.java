@@ -49,6 +49,25 @@ class PremainIT {
             assertFalse(((List<?>) finding.get("recommendations")).isEmpty());
             assertAccountingExact(report);
             assertEquals("premain", report.section("agent").get("attachMode"));
+            assertSchema(report);
+        }
+    }
+
+    /** The keys of SPEC section 4, in order. */
+    static void assertSchema(final ReportJson report) {
+        assertEquals(List.of("schema", "generatedAt", "agent", "jvm", "pipeline", "findings", "subjects", "system",
+            "timeline", "recoveryActions"), List.copyOf(report.root().keySet()));
+        assertEquals("helix-report/1", report.root().get("schema"));
+        assertEquals(List.of("version", "attachMode", "startedAt"), List.copyOf(report.section("agent").keySet()));
+        assertEquals(List.of("pid", "app", "mainClass", "javaVersion", "vendor", "startTime", "uptimeMs",
+            "maxHeapBytes", "cpus"), List.copyOf(report.section("jvm").keySet()));
+        assertTrue(report.section("pipeline").keySet().containsAll(List.of("produced", "delivered", "dropped")));
+        for (final Map<String, Object> finding : report.findings()) {
+            assertEquals(List.of("detector", "severity", "subject", "title", "summary", "evidence", "recommendations",
+                "firstSeen", "lastSeen", "active"), List.copyOf(finding.keySet()));
+        }
+        for (final Map<String, Object> subject : report.subjects()) {
+            assertEquals(List.of("kind", "name", "createdAt", "metrics"), List.copyOf(subject.keySet()));
         }
     }
 

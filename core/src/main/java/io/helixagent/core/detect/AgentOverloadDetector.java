@@ -51,7 +51,7 @@ public final class AgentOverloadDetector implements Detector {
         critical = config.ratio(DROPPED_CRITICAL);
     }
 
-    /** @return seconds of pipeline history this detector reads. */
+    @Override
     public int windowSeconds() {
         return windowSeconds;
     }

@@ -16,6 +16,9 @@ public interface Detector {
     /** @return its settings, each named {@code detector.<id>.<param>}, for validation and documentation. */
     List<ConfigKey> parameters();
 
+    /** @return seconds of history this detector reads; aggregates keep at least that much. */
+    int windowSeconds();
+
     /** Reads this detector's settings; called once before the first evaluation and on reconfiguration. */
     void configure(Config config);
 

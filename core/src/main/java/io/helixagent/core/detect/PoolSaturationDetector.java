@@ -89,7 +89,7 @@ public final class PoolSaturationDetector implements Detector {
         minSamples = config.integer(MIN_SAMPLES);
     }
 
-    /** @return seconds of history the executor aggregates must keep for this detector. */
+    @Override
     public int windowSeconds() {
         return windowSeconds;
     }

@@ -47,15 +47,4 @@ public final class DetectorCatalog {
         }
         return result;
     }
-
-    /** @return the seconds of history executor aggregates must keep for these detectors. */
-    int executorWindowSeconds(final List<Detector> detectors) {
-        int seconds = 0;
-        for (final Detector detector : detectors) {
-            if (detector instanceof PoolSaturationDetector pool) {
-                seconds = Math.max(seconds, pool.windowSeconds());
-            }
-        }
-        return seconds;
-    }
 }

@@ -39,6 +39,8 @@ public final class Engine implements MessageHandler, DetectionContext {
     /** Executor subjects are registered with this kind. */
     public static final String EXECUTOR = "executor";
     private static final int EXPUNGE_EVERY_TICKS = 10;
+    /** Seconds of history every aggregate keeps, whatever the detectors need: the report's figures use 10 s. */
+    private static final int MIN_HISTORY_SECONDS = 10;
 
     private final RuntimeInfo info;
     private final RecordRing ring;
@@ -78,7 +80,10 @@ public final class Engine implements MessageHandler, DetectionContext {
 
     private void applyConfig(final Config config) {
         detectors = catalog.enabled(config);
-        executorSlots = Math.max(10, catalog.executorWindowSeconds(detectors));
+        executorSlots = MIN_HISTORY_SECONDS;
+        for (final Detector detector : detectors) {
+            executorSlots = Math.max(executorSlots, detector.windowSeconds());
+        }
     }
 
     /** Sets new settings; the pipeline thread applies them at its next tick. */
