@@ -13,6 +13,8 @@ import io.helixagent.core.config.CoreKeys;
 import io.helixagent.core.engine.DetectorCatalog;
 import io.helixagent.core.engine.Engine;
 import io.helixagent.core.engine.RuntimeInfo;
+import io.helixagent.core.feature.ExecutorFeature;
+import io.helixagent.core.feature.JvmFeature;
 import io.helixagent.core.jfr.JfrEventSource;
 import io.helixagent.core.log.AgentLog;
 import io.helixagent.core.pipeline.Pipeline;
@@ -43,6 +45,7 @@ public final class AgentRuntime implements AgentHandle {
     private final RuntimeInfo info;
     private final RecordRing ring;
     private final Engine engine;
+    private final JvmFeature jvm = new JvmFeature();
     private final RuntimeProbeSink sink;
     private final ReportService reports;
     private final AgentJmx jmx;
@@ -59,7 +62,8 @@ public final class AgentRuntime implements AgentHandle {
         this.info = info;
         this.ring = new RecordRing((int) config.bytes(CoreKeys.PIPELINE_BUFFER));
         final SubjectRegistry subjects = new SubjectRegistry(MAX_SUBJECTS, System::currentTimeMillis);
-        this.engine = new Engine(config, info, ring, subjects, DetectorCatalog.standard());
+        this.engine = new Engine(config, info, ring, subjects, DetectorCatalog.standard(),
+            List.of(new ExecutorFeature(subjects), jvm));
         this.sink = new RuntimeProbeSink(new ExecutorProbes(ring, subjects));
         this.reports = new ReportService(config, info);
         this.jmx = new AgentJmx(this);
@@ -111,7 +115,7 @@ public final class AgentRuntime implements AgentHandle {
     }
 
     private void onJfrState(final String state) {
-        engine.jfrState(state);
+        jvm.jfrState(state);
         if (state.startsWith(JfrEventSource.UNAVAILABLE)) {
             AgentLog.warn("JFR stream not started, running without it: " + state);
         }

@@ -1,13 +1,15 @@
 package io.helixagent.core.detect;
 
-import io.helixagent.core.aggregate.ExecutorAggregate;
 import io.helixagent.core.aggregate.PipelineAggregate;
-import java.util.Collection;
+import io.helixagent.core.engine.Feature;
 
-/** What detectors may read at a tick: the aggregates, never the host's objects. */
+/** What detectors may read at a tick: the features' aggregates, never the host's objects. */
 public interface DetectionContext {
-    /** @return the aggregates of live worker pools. */
-    Collection<ExecutorAggregate> executors();
+    /**
+     * @param type the feature's class.
+     * @return the running feature of that class, or null when it is not running.
+     */
+    <T extends Feature> T feature(Class<T> type);
 
     /** @return the agent's own pipeline figures. */
     PipelineAggregate pipeline();

@@ -3,6 +3,7 @@ package io.helixagent.core.detect;
 import io.helixagent.core.aggregate.ExecutorAggregate;
 import io.helixagent.core.config.Config;
 import io.helixagent.core.config.ConfigKey;
+import io.helixagent.core.feature.ExecutorFeature;
 import io.helixagent.core.stats.LatencyHistogram;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,11 @@ public final class PoolSaturationDetector implements Detector {
 
     @Override
     public void evaluate(final DetectionContext context, final List<Evaluation> out) {
-        for (final ExecutorAggregate pool : context.executors()) {
+        final ExecutorFeature executors = context.feature(ExecutorFeature.class);
+        if (executors == null) {
+            return;
+        }
+        for (final ExecutorAggregate pool : executors.pools()) {
             final Evaluation evaluation = evaluate(pool);
             if (evaluation != null) {
                 out.add(evaluation);

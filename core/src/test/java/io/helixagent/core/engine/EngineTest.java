@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.helixagent.core.detect.Severity;
 import io.helixagent.core.detect.TestConfigs;
+import io.helixagent.core.feature.ExecutorFeature;
+import io.helixagent.core.feature.JvmFeature;
 import io.helixagent.core.pipeline.RecordRing;
 import io.helixagent.core.record.RecordType;
 import io.helixagent.core.report.Finding;
@@ -27,7 +29,7 @@ class EngineTest {
     private final SubjectRegistry subjects = new SubjectRegistry(100, System::currentTimeMillis);
     private final RuntimeInfo info = new RuntimeInfo("test", "premain", Instant.EPOCH, 1, "app", "Main", "17",
         "vendor", Instant.EPOCH, 1 << 30, 2);
-    private final Engine engine = new Engine(TestConfigs.of(""), info, ring, subjects, DetectorCatalog.standard());
+    private final Engine engine = engine(ring);
     private final CountDownLatch release = new CountDownLatch(1);
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(4));
@@ -43,7 +45,7 @@ class EngineTest {
         for (int i = 0; i < 5; i++) {
             pool.execute(this::blockUntilReleased);
         }
-        final Subject subject = subjects.register(pool, Engine.EXECUTOR, "Test.make(Test.java:1)");
+        final Subject subject = subjects.register(pool, ExecutorFeature.KIND, "Test.make(Test.java:1)");
         subject.nameIfAbsent("orders");
         final List<Finding> changes = new ArrayList<>();
         engine.addFindingListener(changes::add);
@@ -73,7 +75,7 @@ class EngineTest {
     @Test
     void shouldRaiseAgentOverloadWhenRecordsAreDropped() {
         final RecordRing tiny = new RecordRing(1024);
-        final Engine small = new Engine(TestConfigs.of(""), info, tiny, subjects, DetectorCatalog.standard());
+        final Engine small = engine(tiny);
         for (int i = 0; i < 100; i++) {
             tiny.publish(RecordType.TEST, 0, 0, 0, 0);
         }
@@ -84,6 +86,11 @@ class EngineTest {
         assertEquals(Severity.CRITICAL, finding.severity());
         assertEquals(68L, finding.evidence().get("droppedRecords"));
         assertEquals(100L, report.pipeline().get("produced"));
+    }
+
+    private Engine engine(final RecordRing records) {
+        return new Engine(TestConfigs.of(""), info, records, subjects, DetectorCatalog.standard(),
+            List.of(new ExecutorFeature(subjects), new JvmFeature()));
     }
 
     private void blockUntilReleased() {

@@ -2,7 +2,7 @@ package io.helixagent.agent.instrument.executor;
 
 import io.helixagent.agent.probe.CreationSite;
 import io.helixagent.agent.probe.ThreadNames;
-import io.helixagent.core.engine.Engine;
+import io.helixagent.core.feature.ExecutorFeature;
 import io.helixagent.core.pipeline.RecordRing;
 import io.helixagent.core.record.RecordType;
 import io.helixagent.core.subject.Subject;
@@ -63,7 +63,7 @@ public final class ExecutorProbes {
 
     public void created(final Object pool) {
         if (subjects.find(pool) == null) {
-            subjects.register(pool, Engine.EXECUTOR, CreationSite.of(pool));
+            subjects.register(pool, ExecutorFeature.KIND, CreationSite.of(pool));
         }
     }
 
@@ -136,6 +136,6 @@ public final class ExecutorProbes {
     /** Pools created before a dynamic attach are registered on their first probe event. */
     private Subject subjectOf(final Object pool) {
         final Subject known = subjects.find(pool);
-        return known != null ? known : subjects.register(pool, Engine.EXECUTOR, CreationSite.BEFORE_ATTACH);
+        return known != null ? known : subjects.register(pool, ExecutorFeature.KIND, CreationSite.BEFORE_ATTACH);
     }
 }

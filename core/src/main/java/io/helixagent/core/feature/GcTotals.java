@@ -1,4 +1,4 @@
-package io.helixagent.core.engine;
+package io.helixagent.core.feature;
 
 /** Collection pauses and the live set after collections, as the JFR stream reports them. */
 final class GcTotals {
