@@ -24,4 +24,15 @@ public interface ProbeSink {
 
     /** {@code pool} rejected a task, whatever its {@code RejectedExecutionHandler} then does. */
     void executorRejected(Object pool);
+
+    /**
+     * A {@code ForkJoinTask} starts executing on the current thread.
+     *
+     * @return the start time to hand to {@link #forkJoinTaskDone}, or 0 when this execution is nested inside
+     *     another one on the same thread (only outermost tasks are timed).
+     */
+    long forkJoinTaskStarted();
+
+    /** The task started with {@code startNanos} finished (normally or not). */
+    void forkJoinTaskDone(long startNanos);
 }

@@ -70,4 +70,16 @@ public final class Probes {
             s.executorRejected(pool);
         }
     }
+
+    public static long forkJoinTaskStarted() {
+        final ProbeSink s = sink;
+        return s != null ? s.forkJoinTaskStarted() : 0;
+    }
+
+    public static void forkJoinTaskDone(final long startNanos) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.forkJoinTaskDone(startNanos);
+        }
+    }
 }
