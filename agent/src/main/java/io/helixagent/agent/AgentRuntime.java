@@ -3,6 +3,8 @@ package io.helixagent.agent;
 import io.helixagent.agent.instrument.InstrumentationModule;
 import io.helixagent.agent.instrument.Instrumenter;
 import io.helixagent.agent.instrument.executor.ExecutorProbes;
+import io.helixagent.agent.instrument.executor.ForkJoinPoolModule;
+import io.helixagent.agent.instrument.executor.ForkJoinProbes;
 import io.helixagent.agent.instrument.executor.ThreadPoolExecutorModule;
 import io.helixagent.agent.jmx.AgentJmx;
 import io.helixagent.agent.probe.RuntimeProbeSink;
@@ -46,6 +48,7 @@ public final class AgentRuntime implements AgentHandle {
     private final RecordRing ring;
     private final Engine engine;
     private final JvmFeature jvm = new JvmFeature();
+    private final ForkJoinProbes forkJoin;
     private final RuntimeProbeSink sink;
     private final ReportService reports;
     private final AgentJmx jmx;
@@ -64,7 +67,8 @@ public final class AgentRuntime implements AgentHandle {
         final SubjectRegistry subjects = new SubjectRegistry(MAX_SUBJECTS, System::currentTimeMillis);
         this.engine = new Engine(config, info, ring, subjects, DetectorCatalog.standard(),
             List.of(new ExecutorFeature(subjects), jvm));
-        this.sink = new RuntimeProbeSink(new ExecutorProbes(ring, subjects));
+        this.forkJoin = new ForkJoinProbes(ring, subjects);
+        this.sink = new RuntimeProbeSink(new ExecutorProbes(ring, subjects), forkJoin);
         this.reports = new ReportService(config, info);
         this.jmx = new AgentJmx(this);
         this.shutdownHook = new Thread(this::onJvmExit, "helix-agent-exit");
@@ -91,7 +95,11 @@ public final class AgentRuntime implements AgentHandle {
 
     private void startComponents() {
         Probes.install(sink, this);
-        instrumenter = new Instrumenter(inst, enabledModules(config));
+        final List<InstrumentationModule> modules = enabledModules(config);
+        if (modules.stream().anyMatch(m -> m instanceof ForkJoinPoolModule)) {
+            forkJoin.registerCommonPool();
+        }
+        instrumenter = new Instrumenter(inst, modules);
         engine.addFindingListener(jmx::onFindingChanged);
         pipeline = new Pipeline(ring, engine, this::onTick, ex -> AgentLog.warn("pipeline: " + AgentLog.describe(ex)));
         jmx.register();
@@ -106,7 +114,7 @@ public final class AgentRuntime implements AgentHandle {
     private static List<InstrumentationModule> enabledModules(final Config config) {
         final List<String> enabled = config.list(CoreKeys.INSTRUMENT);
         final List<InstrumentationModule> modules = new ArrayList<>();
-        for (final InstrumentationModule module : List.<InstrumentationModule>of(new ThreadPoolExecutorModule())) {
+        for (final InstrumentationModule module : List.of(new ThreadPoolExecutorModule(), new ForkJoinPoolModule())) {
             if (enabled.contains("all") || enabled.contains(module.id())) {
                 modules.add(module);
             }

@@ -17,7 +17,10 @@ import net.bytebuddy.utility.JavaModule;
  * Installs the enabled instrumentation modules as one resettable Byte Buddy transformer.
  * <ul>
  *   <li>Retransformation, so classes loaded before the agent (JDK classes always, everything on a dynamic
- *       attach) are woven too, and {@link #reset} restores their original bytecode.</li>
+ *       attach) are woven too, and {@link #reset} restores their original bytecode. Discovery reiterates: a
+ *       class that the JVM loads while another is being retransformed (verifying the woven
+ *       {@code ForkJoinPool} loads {@code ForkJoinTask}) is skipped by Byte Buddy's circularity guard, so the
+ *       loaded classes are scanned again until no new match appears.</li>
  *   <li>No class format changes: advice is inlined into existing methods, nothing is added, which is what
  *       retransformation allows.</li>
  *   <li>Modules that contain woven classes are given a read edge to the bridge, which lives in the bootstrap
@@ -42,6 +45,7 @@ public final class Instrumenter {
         AgentBuilder builder = new AgentBuilder.Default()
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(new Listener())

@@ -1,6 +1,7 @@
 package io.helixagent.agent.probe;
 
 import io.helixagent.agent.instrument.executor.ExecutorProbes;
+import io.helixagent.agent.instrument.executor.ForkJoinProbes;
 import io.helixagent.bridge.ProbeSink;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,11 +12,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RuntimeProbeSink implements ProbeSink {
     private final ExecutorProbes executor;
+    private final ForkJoinProbes forkJoin;
     private final AtomicLong errors = new AtomicLong();
 
-    /** @param executor the {@code ThreadPoolExecutor} handler. */
-    public RuntimeProbeSink(final ExecutorProbes executor) {
+    /**
+     * @param executor the {@code ThreadPoolExecutor} handler.
+     * @param forkJoin the {@code ForkJoinPool} handler.
+     */
+    public RuntimeProbeSink(final ExecutorProbes executor, final ForkJoinProbes forkJoin) {
         this.executor = executor;
+        this.forkJoin = forkJoin;
     }
 
     /** @return throwables caught from handlers. */
@@ -63,6 +69,25 @@ public final class RuntimeProbeSink implements ProbeSink {
     public void executorRejected(final Object pool) {
         try {
             executor.rejected(pool);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public long forkJoinTaskStarted() {
+        try {
+            return forkJoin.started();
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+            return 0;
+        }
+    }
+
+    @Override
+    public void forkJoinTaskDone(final long startNanos) {
+        try {
+            forkJoin.done(startNanos);
         } catch (final Throwable t) {
             errors.incrementAndGet();
         }

@@ -24,6 +24,7 @@ public final class ExecutorAggregate {
     private final WindowedGauge maxPoolSize;
     private volatile String rejectionPolicy = "";
     private boolean shutdown;
+    private long steals = -1;
 
     /**
      * @param subject the pool.
@@ -75,6 +76,16 @@ public final class ExecutorAggregate {
         poolSize.set(threads);
         maxPoolSize.set(maxThreads);
         rejectionPolicy = policy;
+    }
+
+    /** Records a {@code ForkJoinPool}'s total of stolen tasks. */
+    public void onSteals(final long total) {
+        steals = total;
+    }
+
+    /** @return tasks stolen between a {@code ForkJoinPool}'s workers so far, or -1 for other pools. */
+    public long steals() {
+        return steals;
     }
 
     /** The pool was shut down: its figures describe a pool that no longer takes work. */

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code pool.saturation}: a worker pool that cannot keep up (the guide's "worker pool queue full").
+ * {@code pool.saturation}: a worker pool that cannot keep up (the guide's "worker pool queue full"):
+ * {@code ThreadPoolExecutor} and its subclasses, and {@code ForkJoinPool} (whose queue is unbounded and whose
+ * maximum is its parallelism).
  * <p>
  * Three signals, each scored on the shared scale, the worst one wins:
  * <ul>
@@ -151,17 +153,20 @@ public final class PoolSaturationDetector implements Detector {
         final double capacity = pool.queueCapacity().latest();
         final double fill = capacity > 0 && !Double.isNaN(queued) ? Math.min(1.0, queued / capacity) : -1;
         final double completedPerSec = pool.completed().sum(seconds) / (double) seconds;
+        final double queueGrowthPerSec = seconds > 1
+            ? Math.max(0, nonNegative(pool.queued().latest()) - nonNegative(pool.queued().oldest(seconds))) / (seconds - 1)
+            : 0;
         final LatencyHistogram wait = pool.waitNanos().merged(seconds);
         final boolean measured = wait.count() >= minTasks;
         final long estimate = completedPerSec > 0 && queued > 0 ? (long) (queued / completedPerSec * 1e9) : 0;
         final LatencyHistogram run = pool.runNanos().merged(seconds);
         return new PoolFigures(fill, (int) nonNegative(pool.queued().latest()), (long) capacity,
             (int) nonNegative(pool.active().max(seconds)), (int) nonNegative(pool.maxPoolSize().latest()),
-            (int) nonNegative(pool.poolSize().latest()), completedPerSec,
+            (int) nonNegative(pool.poolSize().latest()), completedPerSec, queueGrowthPerSec,
             pool.rejected().sum(seconds) / (double) seconds, pool.rejected().total(), measured,
             measured ? wait.percentileNanos(0.5) : estimate, measured ? wait.percentileNanos(0.9) : estimate,
             measured ? wait.percentileNanos(0.99) : estimate, run.percentileNanos(0.5), run.percentileNanos(0.9),
-            run.percentileNanos(0.99), run.meanNanos(), pool.rejectionPolicy());
+            run.percentileNanos(0.99), run.meanNanos(), pool.rejectionPolicy(), pool.steals() >= 0);
     }
 
     private static double nonNegative(final double value) {
@@ -179,6 +184,7 @@ public final class PoolSaturationDetector implements Detector {
         e.put("maxThreads", f.maxThreads);
         e.put("poolThreads", f.threads);
         e.put("completedPerSec", Numbers.round1(f.completedPerSec));
+        e.put("arrivalsPerSec", Numbers.round1(f.arrivalsPerSec()));
         e.put("rejectedPerSec", Numbers.round1(f.rejectedPerSec));
         e.put("rejectedTotal", f.rejectedTotal);
         if (f.waitMeasured()) {
@@ -197,13 +203,13 @@ public final class PoolSaturationDetector implements Detector {
 
     /** The figures of one pool over the window, shared by the evidence and the texts. */
     record PoolFigures(double fill, int queued, long capacity, int active, int maxThreads, int threads,
-                       double completedPerSec, double rejectedPerSec, long rejectedTotal, boolean waitMeasured,
+                       double completedPerSec, double queueGrowthPerSec, double rejectedPerSec, long rejectedTotal, boolean waitMeasured,
                        long waitP50Nanos,
                        long waitP90Nanos, long waitP99Nanos, long runP50Nanos, long runP90Nanos, long runP99Nanos,
-                       double runMeanNanos, String policy) {
-        /** @return tasks arriving per second: finished plus rejected (queue growth aside). */
+                       double runMeanNanos, String policy, boolean forkJoin) {
+        /** @return tasks arriving per second: finished, rejected, and added to the queue. */
         double arrivalsPerSec() {
-            return completedPerSec + rejectedPerSec;
+            return completedPerSec + rejectedPerSec + queueGrowthPerSec;
         }
     }
 }

@@ -13,6 +13,16 @@ final class PoolSaturationTexts {
     private PoolSaturationTexts() {
     }
 
+    /** Typical run time above which a ForkJoinPool task is almost certainly blocking. */
+    private static final long BLOCKING_TASK_NANOS = 10_000_000L;
+
+    private static String sizeSetting(final PoolFigures f) {
+        return f.forkJoin()
+            ? "the parallelism given to new ForkJoinPool(n), or -Djava.util.concurrent.ForkJoinPool.common.parallelism "
+                + "for the common pool"
+            : "maximumPoolSize, or the size given to Executors.newFixedThreadPool";
+    }
+
     static String summary(final String name, final PoolFigures f) {
         final StringBuilder s = new StringBuilder("Worker pool ").append(name).append(':');
         if (f.fill() >= 0) {
@@ -50,8 +60,14 @@ final class PoolSaturationTexts {
         if (f.active() >= f.maxThreads() && neededThreads > f.maxThreads()) {
             r.add("Increase the worker count: all " + f.maxThreads() + " threads are busy; " + Numbers.plain(arrivals)
                 + " tasks/s arrive and each runs " + Numbers.plain(Numbers.millis(f.runMeanNanos()))
-                + " ms on average, which needs about " + neededThreads + " threads (maximumPoolSize, or the size "
-                + "given to Executors.newFixedThreadPool), if the work is not CPU-bound on fewer cores.");
+                + " ms on average, which needs about " + neededThreads + " threads (" + sizeSetting(f)
+                + "), if the work is not CPU-bound on fewer cores.");
+        }
+        if (f.forkJoin() && f.runP50Nanos() >= BLOCKING_TASK_NANOS) {
+            r.add("Move blocking work off the ForkJoinPool: its tasks run " + Numbers.plain(Numbers.millis(
+                f.runP50Nanos())) + " ms typically, which is waiting (I/O, locks, sleeps), not computing; give such "
+                + "tasks their own ThreadPoolExecutor (CompletableFuture.supplyAsync(task, executor)) or wrap the "
+                + "wait in ForkJoinPool.managedBlock.");
         }
         if (f.fill() >= 0) {
             final long suggested = Math.max(f.capacity() * 2, (long) Math.ceil(arrivals * 10));
@@ -59,7 +75,7 @@ final class PoolSaturationTexts {
                 + Numbers.percent(f.fill()) + " full; a capacity of about " + suggested + " absorbs 10 s of arrivals, "
                 + "but a longer queue also means longer waits (now " + Numbers.plain(Numbers.millis(f.waitP99Nanos()))
                 + " ms).");
-        } else if (waitRatio > 1) {
+        } else if (waitRatio > 1 && !f.forkJoin()) {
             r.add("Bound the queue: it is unbounded and tasks wait " + Numbers.plain(waitRatio)
                 + " times longer than they run; a bounded queue with a rejection policy makes overload visible "
                 + "instead of turning it into latency and memory.");

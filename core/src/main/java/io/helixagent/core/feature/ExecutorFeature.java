@@ -123,6 +123,9 @@ public final class ExecutorFeature implements Feature {
         m.put("runP50Ms", Numbers.millis(run.percentileNanos(0.5)));
         m.put("runP99Ms", Numbers.millis(run.percentileNanos(0.99)));
         m.put("rejectionPolicy", pool.rejectionPolicy());
+        if (pool.steals() >= 0) {
+            m.put("steals", pool.steals());
+        }
         m.put("shutdown", pool.isShutdown());
         return new SubjectSnapshot(KIND, pool.subject().describe(), pool.subject().creationSite(), m);
     }

@@ -63,6 +63,17 @@ public final class WindowedGauge {
         return max;
     }
 
+    /** @return the oldest sample among the newest {@code n} slots, NaN when none. */
+    public double oldest(final int n) {
+        for (int back = Math.min(n, window.slots()) - 1; back >= 0; back--) {
+            final double v = values[window.slotBefore(back)];
+            if (!Double.isNaN(v)) {
+                return v;
+            }
+        }
+        return Double.NaN;
+    }
+
     /** Clears the current slot; call after {@link SlidingWindow#rotate()}. */
     public void clearCurrent() {
         values[window.current()] = Double.NaN;

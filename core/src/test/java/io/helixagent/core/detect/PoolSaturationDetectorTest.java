@@ -117,7 +117,7 @@ class PoolSaturationDetectorTest {
             + Numbers.plain((Double) ev.get("runP99Ms")) + " ms (p99).", e.summary());
         assertEquals(3000, (Double) ev.get("waitP99Ms"), 3000 * 0.07);
         assertEquals(List.of("queueFillRatio", "queuedTasks", "queueCapacity", "activeThreads", "maxThreads",
-            "poolThreads", "completedPerSec", "rejectedPerSec", "rejectedTotal", "waitP50Ms", "waitP99Ms", "runP50Ms",
+            "poolThreads", "completedPerSec", "arrivalsPerSec", "rejectedPerSec", "rejectedTotal", "waitP50Ms", "waitP99Ms", "runP50Ms",
             "runP99Ms", "waitToRunRatio", "rejectionPolicy", "windowSec"), List.copyOf(ev.keySet()));
     }
 
