@@ -2,6 +2,7 @@ package io.helixagent.samples;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A healthy service: a well-sized worker pool with quick tasks, a fixed pool used through {@code submit},
- * and a scheduled heartbeat. Every pool keeps up with its work.
+ * quick asynchronous stages on the common {@code ForkJoinPool}, and a scheduled heartbeat. Every pool keeps up
+ * with its work.
  * <p>
  * Expected from helix-agent: no WARNING or CRITICAL finding.
  */
@@ -39,7 +41,8 @@ public final class HealthySample {
             for (final Future<?> result : results) {
                 result.get();
             }
-            handled += 40;
+            CompletableFuture.supplyAsync(HealthySample::work).thenRun(HealthySample::work).get();
+            handled += 42;
             Thread.sleep(100);
         }
         System.out.println("requests handled: " + handled);
@@ -49,13 +52,11 @@ public final class HealthySample {
         requests.shutdownNow();
     }
 
-    private static void work() {
+    private static long work() {
         long x = 0;
         for (int i = 0; i < 20_000; i++) {
             x += i * 31L;
         }
-        if (x == 42) {
-            System.out.println("unreachable");
-        }
+        return x;
     }
 }
