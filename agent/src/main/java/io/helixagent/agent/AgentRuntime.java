@@ -3,6 +3,8 @@ package io.helixagent.agent;
 import io.helixagent.agent.instrument.InstrumentationModule;
 import io.helixagent.agent.instrument.Instrumenter;
 import io.helixagent.agent.instrument.executor.ExecutorProbes;
+import io.helixagent.agent.instrument.executor.FanoutModule;
+import io.helixagent.agent.instrument.executor.FanoutProbes;
 import io.helixagent.agent.instrument.executor.ForkJoinPoolModule;
 import io.helixagent.agent.instrument.executor.ForkJoinProbes;
 import io.helixagent.agent.instrument.executor.ThreadPoolExecutorModule;
@@ -16,6 +18,7 @@ import io.helixagent.core.engine.DetectorCatalog;
 import io.helixagent.core.engine.Engine;
 import io.helixagent.core.engine.RuntimeInfo;
 import io.helixagent.core.feature.ExecutorFeature;
+import io.helixagent.core.feature.FanoutFeature;
 import io.helixagent.core.feature.JvmFeature;
 import io.helixagent.core.jfr.JfrEventSource;
 import io.helixagent.core.log.AgentLog;
@@ -23,6 +26,7 @@ import io.helixagent.core.pipeline.Pipeline;
 import io.helixagent.core.pipeline.RecordRing;
 import io.helixagent.core.report.Report;
 import io.helixagent.core.report.ReportService;
+import io.helixagent.core.subject.CallSites;
 import io.helixagent.core.subject.SubjectRegistry;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -65,10 +69,12 @@ public final class AgentRuntime implements AgentHandle {
         this.info = info;
         this.ring = new RecordRing((int) config.bytes(CoreKeys.PIPELINE_BUFFER));
         final SubjectRegistry subjects = new SubjectRegistry(MAX_SUBJECTS, System::currentTimeMillis);
+        final CallSites sites = new CallSites();
         this.engine = new Engine(config, info, ring, subjects, DetectorCatalog.standard(),
-            List.of(new ExecutorFeature(subjects), jvm));
+            List.of(new ExecutorFeature(subjects), new FanoutFeature(sites), jvm));
         this.forkJoin = new ForkJoinProbes(ring, subjects);
-        this.sink = new RuntimeProbeSink(new ExecutorProbes(ring, subjects), forkJoin);
+        final ExecutorProbes executors = new ExecutorProbes(ring, subjects);
+        this.sink = new RuntimeProbeSink(executors, forkJoin, new FanoutProbes(ring, sites, executors));
         this.reports = new ReportService(config, info);
         this.jmx = new AgentJmx(this);
         this.shutdownHook = new Thread(this::onJvmExit, "helix-agent-exit");
@@ -114,7 +120,8 @@ public final class AgentRuntime implements AgentHandle {
     private static List<InstrumentationModule> enabledModules(final Config config) {
         final List<String> enabled = config.list(CoreKeys.INSTRUMENT);
         final List<InstrumentationModule> modules = new ArrayList<>();
-        for (final InstrumentationModule module : List.of(new ThreadPoolExecutorModule(), new ForkJoinPoolModule())) {
+        for (final InstrumentationModule module : List.of(new ThreadPoolExecutorModule(), new ForkJoinPoolModule(),
+            new FanoutModule())) {
             if (enabled.contains("all") || enabled.contains(module.id())) {
                 modules.add(module);
             }

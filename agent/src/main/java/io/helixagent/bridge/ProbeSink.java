@@ -35,4 +35,13 @@ public interface ProbeSink {
 
     /** The task started with {@code startNanos} finished (normally or not). */
     void forkJoinTaskDone(long startNanos);
+
+    /** @return the time a fan-out ({@code invokeAll}, {@code allOf}) starts, or 0 when not watched. */
+    long fanoutStarted();
+
+    /** {@code invokeAll} on {@code pool}, started at {@code startNanos}, returned {@code futures} (a List). */
+    void fanoutInvokeAll(Object pool, Object futures, long startNanos);
+
+    /** {@code CompletableFuture.allOf(members)}, called at {@code startNanos}, returned {@code all}. */
+    void fanoutAllOf(Object[] members, Object all, long startNanos);
 }

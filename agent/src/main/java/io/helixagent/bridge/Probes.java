@@ -82,4 +82,23 @@ public final class Probes {
             s.forkJoinTaskDone(startNanos);
         }
     }
+
+    public static long fanoutStarted() {
+        final ProbeSink s = sink;
+        return s != null ? s.fanoutStarted() : 0;
+    }
+
+    public static void fanoutInvokeAll(final Object pool, final Object futures, final long startNanos) {
+        final ProbeSink s = sink;
+        if (s != null && startNanos != 0) {
+            s.fanoutInvokeAll(pool, futures, startNanos);
+        }
+    }
+
+    public static void fanoutAllOf(final Object[] members, final Object all, final long startNanos) {
+        final ProbeSink s = sink;
+        if (s != null && startNanos != 0) {
+            s.fanoutAllOf(members, all, startNanos);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -13,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A healthy service: a well-sized worker pool with quick tasks, a fixed pool used through {@code submit},
- * quick asynchronous stages on the common {@code ForkJoinPool}, and a scheduled heartbeat. Every pool keeps up
- * with its work.
+ * quick asynchronous stages on the common {@code ForkJoinPool}, a balanced fan-out, and a scheduled heartbeat.
+ * Every pool keeps up with its work.
  * <p>
  * Expected from helix-agent: no WARNING or CRITICAL finding.
  */
@@ -42,7 +43,8 @@ public final class HealthySample {
                 result.get();
             }
             CompletableFuture.supplyAsync(HealthySample::work).thenRun(HealthySample::work).get();
-            handled += 42;
+            batch.invokeAll(List.<Callable<Long>>of(HealthySample::work, HealthySample::work, HealthySample::work));
+            handled += 45;
             Thread.sleep(100);
         }
         System.out.println("requests handled: " + handled);

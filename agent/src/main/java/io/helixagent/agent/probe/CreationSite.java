@@ -30,9 +30,21 @@ public final class CreationSite {
             .filter(f -> !isInfrastructure(f.getClassName()))
             .filter(f -> !("<init>".equals(f.getMethodName()) && ownTypes.contains(f.getClassName())))
             .findFirst()
-            .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber()
-                + ")")
+            .map(CreationSite::format)
             .orElse("unknown"));
+    }
+
+    /** @return {@code Class.method(File.java:line)} of the first application frame on the current stack. */
+    public static String caller() {
+        return WALKER.walk(frames -> frames
+            .filter(f -> !isInfrastructure(f.getClassName()))
+            .findFirst()
+            .map(CreationSite::format)
+            .orElse("unknown"));
+    }
+
+    private static String format(final StackWalker.StackFrame f) {
+        return f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")";
     }
 
     private static boolean isInfrastructure(final String className) {

@@ -1,6 +1,7 @@
 package io.helixagent.agent.probe;
 
 import io.helixagent.agent.instrument.executor.ExecutorProbes;
+import io.helixagent.agent.instrument.executor.FanoutProbes;
 import io.helixagent.agent.instrument.executor.ForkJoinProbes;
 import io.helixagent.bridge.ProbeSink;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,15 +14,18 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RuntimeProbeSink implements ProbeSink {
     private final ExecutorProbes executor;
     private final ForkJoinProbes forkJoin;
+    private final FanoutProbes fanout;
     private final AtomicLong errors = new AtomicLong();
 
     /**
      * @param executor the {@code ThreadPoolExecutor} handler.
      * @param forkJoin the {@code ForkJoinPool} handler.
+     * @param fanout   the fan-out handler.
      */
-    public RuntimeProbeSink(final ExecutorProbes executor, final ForkJoinProbes forkJoin) {
+    public RuntimeProbeSink(final ExecutorProbes executor, final ForkJoinProbes forkJoin, final FanoutProbes fanout) {
         this.executor = executor;
         this.forkJoin = forkJoin;
+        this.fanout = fanout;
     }
 
     /** @return throwables caught from handlers. */
@@ -88,6 +92,34 @@ public final class RuntimeProbeSink implements ProbeSink {
     public void forkJoinTaskDone(final long startNanos) {
         try {
             forkJoin.done(startNanos);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public long fanoutStarted() {
+        try {
+            return fanout.started();
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+            return 0;
+        }
+    }
+
+    @Override
+    public void fanoutInvokeAll(final Object pool, final Object futures, final long startNanos) {
+        try {
+            fanout.invokeAll(futures, startNanos);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void fanoutAllOf(final Object[] members, final Object all, final long startNanos) {
+        try {
+            fanout.allOf(members, all, startNanos);
         } catch (final Throwable t) {
             errors.incrementAndGet();
         }

@@ -11,6 +11,9 @@ public interface DetectionContext {
      */
     <T extends Feature> T feature(Class<T> type);
 
+    /** @return the time of the tick being evaluated, epoch milliseconds. */
+    long nowMillis();
+
     /** @return the agent's own pipeline figures. */
     PipelineAggregate pipeline();
 }

@@ -48,6 +48,7 @@ public final class Engine implements MessageHandler, DetectionContext {
     private volatile Report latest;
     private List<Detector> detectors;
     private long ticks;
+    private long tickMillis;
 
     /**
      * @param config   the settings.
@@ -116,6 +117,7 @@ public final class Engine implements MessageHandler, DetectionContext {
             pendingConfig = null;
             enableDetectors(config);
         }
+        tickMillis = now.toEpochMilli();
         if (++ticks % EXPUNGE_EVERY_TICKS == 0) {
             subjects.expunge();
         }
@@ -159,6 +161,11 @@ public final class Engine implements MessageHandler, DetectionContext {
             }
         }
         return null;
+    }
+
+    @Override
+    public long nowMillis() {
+        return tickMillis;
     }
 
     @Override

@@ -9,6 +9,12 @@ public final class RecordType {
     public static final int EXECUTOR_TASK = 1;
     /** A worker pool rejected a task. subject: pool. */
     public static final int EXECUTOR_REJECTED = 2;
+    /**
+     * A parallel fan-out finished. subject: call site ({@code CallSites}); aux: members in the high 16 bits, the
+     * index of the slowest member in the low 16; a: the slowest member's time from the fan-out's start, ns;
+     * b: the median member's, ns.
+     */
+    public static final int FANOUT = 3;
     /** A garbage collection (JFR). a: sum of pauses ns; b: longest pause ns. */
     public static final int GC = 20;
     /** Heap used after a collection (JFR). a: bytes used. */

@@ -43,6 +43,7 @@ public final class ExecutorProbes {
     private static final int START = 1;
     private static final int WAIT = 2;
     private static final int RUNNING = 3;
+    private static final int TASK_HASH = 4;
 
     private final RecordRing ring;
     private final SubjectRegistry subjects;
@@ -50,7 +51,11 @@ public final class ExecutorProbes {
     private final AtomicLongArray owners = new AtomicLongArray(STAMP_SLOTS);
     /** Per slot: {@code System.nanoTime()} of the latest submission. */
     private final AtomicLongArray submitted = new AtomicLongArray(STAMP_SLOTS);
-    private final ThreadLocal<long[]> worker = ThreadLocal.withInitial(() -> new long[4]);
+    /** Per slot: identity hash (high half) of the task that finished last in this slot, for fan-outs. */
+    private final AtomicLongArray finishedOwner = new AtomicLongArray(STAMP_SLOTS);
+    /** Per slot: {@code System.nanoTime()} when that task finished. */
+    private final AtomicLongArray finished = new AtomicLongArray(STAMP_SLOTS);
+    private final ThreadLocal<long[]> worker = ThreadLocal.withInitial(() -> new long[5]);
 
     /**
      * @param ring     where records go.
@@ -98,6 +103,7 @@ public final class ExecutorProbes {
         state[SUBJECT] = subject.id();
         state[START] = now;
         state[WAIT] = waitNanos(task, now);
+        state[TASK_HASH] = System.identityHashCode(task);
         state[RUNNING] = 1;
     }
 
@@ -123,7 +129,21 @@ public final class ExecutorProbes {
             return;
         }
         state[RUNNING] = 0;
-        ring.publish(RecordType.EXECUTOR_TASK, (int) state[SUBJECT], 0, state[WAIT], System.nanoTime() - state[START]);
+        final long now = System.nanoTime();
+        final int slot = (int) state[TASK_HASH] & STAMP_MASK;
+        finished.lazySet(slot, now);
+        finishedOwner.lazySet(slot, state[TASK_HASH] << 32);
+        ring.publish(RecordType.EXECUTOR_TASK, (int) state[SUBJECT], 0, state[WAIT], now - state[START]);
+    }
+
+    /**
+     * @return when {@code task} last finished on a worker, {@code System.nanoTime()}, or 0 when unknown (not run
+     *     by an instrumented pool, or its slot reused since).
+     */
+    long finishedAt(final Object task) {
+        final int hash = System.identityHashCode(task);
+        final int slot = hash & STAMP_MASK;
+        return finishedOwner.get(slot) == (long) hash << 32 ? finished.get(slot) : 0;
     }
 
     public void rejected(final Object pool) {
