@@ -22,6 +22,7 @@ import io.helixagent.core.feature.FanoutFeature;
 import io.helixagent.core.feature.JvmFeature;
 import io.helixagent.core.jfr.JfrEventSource;
 import io.helixagent.core.log.AgentLog;
+import io.helixagent.core.metrics.AgentMeters;
 import io.helixagent.core.pipeline.Pipeline;
 import io.helixagent.core.pipeline.RecordRing;
 import io.helixagent.core.report.Report;
@@ -52,6 +53,7 @@ public final class AgentRuntime implements AgentHandle {
     private final RecordRing ring;
     private final Engine engine;
     private final JvmFeature jvm = new JvmFeature();
+    private final AgentMeters meters = new AgentMeters();
     private final ForkJoinProbes forkJoin;
     private final RuntimeProbeSink sink;
     private final ReportService reports;
@@ -71,7 +73,7 @@ public final class AgentRuntime implements AgentHandle {
         final SubjectRegistry subjects = new SubjectRegistry(MAX_SUBJECTS, System::currentTimeMillis);
         final CallSites sites = new CallSites();
         this.engine = new Engine(config, info, ring, subjects, DetectorCatalog.standard(),
-            List.of(new ExecutorFeature(subjects), new FanoutFeature(sites), jvm));
+            List.of(new ExecutorFeature(subjects, meters.registry()), new FanoutFeature(sites), jvm));
         this.forkJoin = new ForkJoinProbes(ring, subjects);
         final ExecutorProbes executors = new ExecutorProbes(ring, subjects);
         this.sink = new RuntimeProbeSink(executors, forkJoin, new FanoutProbes(ring, sites, executors));
@@ -183,6 +185,7 @@ public final class AgentRuntime implements AgentHandle {
         instrumenter.reset();
         final List<Path> paths = stopAndReport();
         jmx.unregister();
+        meters.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (final IllegalStateException jvmAlreadyExiting) {
@@ -217,6 +220,11 @@ public final class AgentRuntime implements AgentHandle {
     /** @return the ring buffer, for its counters. */
     public RecordRing ring() {
         return ring;
+    }
+
+    /** @return the agent's meter registry. */
+    public AgentMeters meters() {
+        return meters;
     }
 
     /** @return classes woven so far. */

@@ -4,6 +4,7 @@ import io.helixagent.core.aggregate.ExecutorAggregate;
 import io.helixagent.core.detect.Numbers;
 import io.helixagent.core.engine.Feature;
 import io.helixagent.core.engine.ReportParts;
+import io.helixagent.core.metrics.ExecutorMeters;
 import io.helixagent.core.record.RecordLayout;
 import io.helixagent.core.record.RecordType;
 import io.helixagent.core.report.SubjectSnapshot;
@@ -11,7 +12,9 @@ import io.helixagent.core.sample.ExecutorSampler;
 import io.helixagent.core.stats.LatencyHistogram;
 import io.helixagent.core.subject.Subject;
 import io.helixagent.core.subject.SubjectRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.agrona.DirectBuffer;
@@ -22,15 +25,22 @@ public final class ExecutorFeature implements Feature {
     /** Executor subjects are registered with this kind. */
     public static final String KIND = "executor";
     private static final int REPORT_WINDOW_SECONDS = 10;
+    private static final int NAMELESS_SECONDS = 3;
 
     private final SubjectRegistry subjects;
+    private final MeterRegistry meterRegistry;
     private final Int2ObjectHashMap<ExecutorAggregate> pools = new Int2ObjectHashMap<>();
+    private final Map<ExecutorAggregate, ExecutorMeters> meters = new HashMap<>();
 
     private int historySeconds = 10;
 
-    /** @param subjects where probes register pools. */
-    public ExecutorFeature(final SubjectRegistry subjects) {
+    /**
+     * @param subjects where probes register pools.
+     * @param meters   where each pool's {@code executor.*} meters go.
+     */
+    public ExecutorFeature(final SubjectRegistry subjects, final MeterRegistry meters) {
         this.subjects = subjects;
+        this.meterRegistry = meters;
     }
 
     @Override
@@ -76,13 +86,30 @@ public final class ExecutorFeature implements Feature {
 
     @Override
     public void onTick(final long nowMillis) {
-        pools.values().removeIf(pool -> pool.subject().get() == null);
+        pools.values().removeIf(pool -> {
+            final boolean gone = pool.subject().get() == null;
+            if (gone) {
+                final ExecutorMeters bound = meters.remove(pool);
+                if (bound != null) {
+                    bound.close();
+                }
+            }
+            return gone;
+        });
         for (final Subject subject : subjects.live(KIND)) {
             final Object executor = subject.get();
             final ExecutorAggregate aggregate = pool(subject.id());
             if (executor != null && aggregate != null) {
                 ExecutorSampler.sample(executor, aggregate);
+                bindMeters(aggregate);
             }
+        }
+    }
+
+    /** Meters are bound once the pool's name is known (its first task), or after a few seconds without one. */
+    private void bindMeters(final ExecutorAggregate pool) {
+        if (!meters.containsKey(pool) && (pool.subject().name() != null || pool.filledSeconds() >= NAMELESS_SECONDS)) {
+            meters.put(pool, new ExecutorMeters(meterRegistry, pool, pool.subject().displayName()));
         }
     }
 

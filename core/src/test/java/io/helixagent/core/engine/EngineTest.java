@@ -13,6 +13,7 @@ import io.helixagent.core.report.Finding;
 import io.helixagent.core.report.Report;
 import io.helixagent.core.subject.Subject;
 import io.helixagent.core.subject.SubjectRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ class EngineTest {
     private final SubjectRegistry subjects = new SubjectRegistry(100, System::currentTimeMillis);
     private final RuntimeInfo info = new RuntimeInfo("test", "premain", Instant.EPOCH, 1, "app", "Main", "17",
         "vendor", Instant.EPOCH, 1 << 30, 2);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Engine engine = engine(ring);
     private final CountDownLatch release = new CountDownLatch(1);
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
@@ -70,6 +72,9 @@ class EngineTest {
         assertEquals(12L, report.pipeline().get("delivered"));
         assertEquals(0L, report.pipeline().get("dropped"));
         assertTrue(report.timeline().containsKey("series"));
+        assertEquals(4.0, meters.get("executor.queued").tag("name", "orders").gauge().value());
+        assertEquals(1.0, meters.get("executor.pool.max").tag("name", "orders").gauge().value());
+        assertEquals(12.0, meters.get("executor.rejected").tag("name", "orders").functionCounter().count());
     }
 
     @Test
@@ -90,7 +95,7 @@ class EngineTest {
 
     private Engine engine(final RecordRing records) {
         return new Engine(TestConfigs.of(""), info, records, subjects, DetectorCatalog.standard(),
-            List.of(new ExecutorFeature(subjects), new JvmFeature()));
+            List.of(new ExecutorFeature(subjects, meters), new JvmFeature()));
     }
 
     private void blockUntilReleased() {
