@@ -6,7 +6,9 @@ import io.helixagent.core.report.Finding;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.JMException;
 import javax.management.MBeanNotificationInfo;
@@ -97,7 +99,15 @@ public final class AgentJmx extends NotificationBroadcasterSupport implements Ag
     }
 
     private static FindingView[] views(final List<Finding> findings) {
-        return findings.stream().map(FindingView::of).toArray(FindingView[]::new);
+        return findings.stream().map(AgentJmx::view).toArray(FindingView[]::new);
+    }
+
+    private static FindingView view(final Finding finding) {
+        final Map<String, String> evidence = new LinkedHashMap<>();
+        finding.evidence().forEach((k, v) -> evidence.put(k, String.valueOf(v)));
+        return new FindingView(finding.detector(), finding.severity().name(), finding.subject(), finding.title(),
+            finding.summary(), evidence, finding.recommendations().toArray(new String[0]),
+            finding.firstSeen().toString(), finding.lastSeen().toString(), finding.active());
     }
 
     @Override

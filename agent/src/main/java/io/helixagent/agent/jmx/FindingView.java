@@ -1,11 +1,13 @@
 package io.helixagent.agent.jmx;
 
-import io.helixagent.core.report.Finding;
 import java.beans.ConstructorProperties;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A finding as JMX shows it: a composite of strings, so any client can read it without agent classes. */
+/**
+ * A finding as JMX shows it: a composite of strings, so any client can read it without agent classes. It
+ * refers to JDK types only, so a client may also put this class and {@link AgentMXBean} on its class path
+ * and use {@code JMX.newMXBeanProxy}.
+ */
 public final class FindingView {
     private final String detector;
     private final String severity;
@@ -33,15 +35,6 @@ public final class FindingView {
         this.firstSeen = firstSeen;
         this.lastSeen = lastSeen;
         this.active = active;
-    }
-
-    /** @return the view of {@code finding}. */
-    public static FindingView of(final Finding finding) {
-        final Map<String, String> evidence = new LinkedHashMap<>();
-        finding.evidence().forEach((k, v) -> evidence.put(k, String.valueOf(v)));
-        return new FindingView(finding.detector(), finding.severity().name(), finding.subject(), finding.title(),
-            finding.summary(), evidence, finding.recommendations().toArray(new String[0]),
-            finding.firstSeen().toString(), finding.lastSeen().toString(), finding.active());
     }
 
     public String getDetector() {

@@ -6,6 +6,7 @@ import io.helixagent.core.config.ConfigKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code agent.overload}: the agent itself dropping records because its buffer was full, so its own
@@ -17,21 +18,14 @@ public final class AgentOverloadDetector implements Detector {
     public static final String ID = "agent.overload";
     private static final String P = "detector." + ID + ".";
 
-    static final ConfigKey WINDOW = ConfigKey.duration(P + "window", "10s", "how far back drops are counted");
-    static final ConfigKey DROPPED_INFO = ConfigKey.ratio(P + "dropped.info", "0.0001",
-        "share of records dropped at which INFO starts (any drop is at least INFO)");
-    static final ConfigKey DROPPED_WARNING = ConfigKey.ratio(P + "dropped.warning", "0.001",
-        "share of records dropped at which WARNING starts");
-    static final ConfigKey DROPPED_CRITICAL = ConfigKey.ratio(P + "dropped.critical", "0.01",
-        "share of records dropped at which CRITICAL starts");
+    static final ConfigKey WINDOW = WindowSetting.key(P, "10s", "drops are counted");
+    static final Limits DROPPED = Limits.ratio(P + "dropped", "share of records dropped", "0.0001", "0.001", "0.01");
 
-    private static final List<ConfigKey> PARAMETERS = List.of(WINDOW, DROPPED_INFO, DROPPED_WARNING,
-        DROPPED_CRITICAL);
+    private static final List<ConfigKey> PARAMETERS = Stream.concat(Stream.of(WINDOW), DROPPED.keys().stream())
+        .toList();
 
     private int windowSeconds = 10;
-    private double info;
-    private double warning;
-    private double critical;
+    private Limits.Thresholds dropped;
 
     @Override
     public String id() {
@@ -45,10 +39,8 @@ public final class AgentOverloadDetector implements Detector {
 
     @Override
     public void configure(final Config config) {
-        windowSeconds = (int) Math.max(1, Math.min(60, config.duration(WINDOW).toSeconds()));
-        info = config.ratio(DROPPED_INFO);
-        warning = config.ratio(DROPPED_WARNING);
-        critical = config.ratio(DROPPED_CRITICAL);
+        windowSeconds = WindowSetting.seconds(config, WINDOW);
+        dropped = DROPPED.read(config);
     }
 
     @Override
@@ -60,24 +52,24 @@ public final class AgentOverloadDetector implements Detector {
     public void evaluate(final DetectionContext context, final List<Evaluation> out) {
         final PipelineAggregate p = context.pipeline();
         final int seconds = Math.min(windowSeconds, p.filledSeconds());
-        final long dropped = p.dropped().sum(seconds);
-        if (dropped == 0) {
+        final long drops = p.dropped().sum(seconds);
+        if (drops == 0) {
             return;
         }
         final long produced = p.produced().sum(seconds);
-        final double share = produced == 0 ? 1.0 : (double) dropped / produced;
-        final double score = Math.max(Severity.INFO_SCORE, Score.of(share, info, warning, critical));
+        final double share = produced == 0 ? 1.0 : (double) drops / produced;
+        final double score = Math.max(Severity.INFO_SCORE, dropped.score(share));
         final Map<String, Object> e = new LinkedHashMap<>();
-        e.put("droppedRecords", dropped);
+        e.put("droppedRecords", drops);
         e.put("producedRecords", produced);
         e.put("droppedRatio", Numbers.round3(share));
-        e.put("droppedPerSec", Numbers.round1(dropped / (double) seconds));
+        e.put("droppedPerSec", Numbers.round1(drops / (double) seconds));
         e.put("droppedTotal", p.dropped().total());
         e.put("bufferFillMaxRatio", Numbers.round3(Math.max(0, p.fillRatio().max(seconds))));
         e.put("windowSec", seconds);
         out.add(new Evaluation(ID, "pipeline", "helix-agent pipeline", score,
             "helix-agent is dropping its own records",
-            "The agent dropped " + dropped + " of " + produced + " records (" + Numbers.percent(share)
+            "The agent dropped " + drops + " of " + produced + " records (" + Numbers.percent(share)
                 + ") in the last " + seconds + " s because its buffer was full; findings may miss data.",
             e, List.of(
                 "Give the agent a larger buffer: pipeline.buffer (now full at peaks); for example pipeline.buffer=8m.",

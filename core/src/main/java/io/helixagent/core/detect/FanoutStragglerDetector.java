@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code fanout.straggler}: one member of a parallel fan-out ({@code invokeAll}, {@code CompletableFuture.allOf})
@@ -24,29 +25,23 @@ public final class FanoutStragglerDetector implements Detector {
     public static final String ID = "fanout.straggler";
     private static final String P = "detector." + ID + ".";
 
-    static final ConfigKey WINDOW = ConfigKey.duration(P + "window", "30s",
-        "how far back fan-outs are judged (1s to 60s)");
+    static final ConfigKey WINDOW = WindowSetting.key(P, "30s", "fan-outs are judged");
     static final ConfigKey RATIO = ConfigKey.decimal(P + "ratio", "3",
         "slowest member / median member at which a fan-out straggles");
     static final ConfigKey MIN = ConfigKey.duration(P + "min", "100ms",
         "time of the slowest member below which a fan-out never straggles");
     static final ConfigKey MIN_FANOUTS = ConfigKey.integer(P + "min.fanouts", "5", 1, 1_000_000,
         "fan-outs of a call site needed in the window before it is judged");
-    static final ConfigKey SHARE_INFO = ConfigKey.ratio(P + "share.info", "0.2",
-        "share of straggling fan-outs at which INFO starts");
-    static final ConfigKey SHARE_WARNING = ConfigKey.ratio(P + "share.warning", "0.5",
-        "share of straggling fan-outs at which WARNING starts");
-    static final ConfigKey SHARE_CRITICAL = ConfigKey.ratio(P + "share.critical", "0.8",
-        "share of straggling fan-outs at which CRITICAL starts");
+    static final Limits SHARE = Limits.ratio(P + "share", "share of straggling fan-outs", "0.2", "0.5", "0.8");
 
-    private static final List<ConfigKey> PARAMETERS = List.of(WINDOW, RATIO, MIN, MIN_FANOUTS, SHARE_INFO,
-        SHARE_WARNING, SHARE_CRITICAL);
+    private static final List<ConfigKey> PARAMETERS = Stream.concat(Stream.of(WINDOW, RATIO, MIN, MIN_FANOUTS),
+        SHARE.keys().stream()).toList();
 
     private int windowSeconds = 30;
     private double ratio;
     private long minNanos;
     private int minFanouts;
-    private double[] shareLimits;
+    private Limits.Thresholds shareLimits;
 
     @Override
     public String id() {
@@ -65,12 +60,11 @@ public final class FanoutStragglerDetector implements Detector {
 
     @Override
     public void configure(final Config config) {
-        windowSeconds = (int) Math.max(1, Math.min(60, config.duration(WINDOW).toSeconds()));
+        windowSeconds = WindowSetting.seconds(config, WINDOW);
         ratio = config.decimal(RATIO);
         minNanos = config.duration(MIN).toNanos();
         minFanouts = config.integer(MIN_FANOUTS);
-        shareLimits = new double[] {config.ratio(SHARE_INFO), config.ratio(SHARE_WARNING),
-            config.ratio(SHARE_CRITICAL)};
+        shareLimits = SHARE.read(config);
     }
 
     @Override
@@ -106,7 +100,7 @@ public final class FanoutStragglerDetector implements Detector {
             }
         }
         final double share = straggling / (double) n;
-        final double score = Score.of(share, shareLimits[0], shareLimits[1], shareLimits[2]);
+        final double score = shareLimits.score(share);
         if (Severity.of(score) == null) {
             return null;
         }

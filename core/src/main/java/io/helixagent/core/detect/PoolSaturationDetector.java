@@ -8,6 +8,7 @@ import io.helixagent.core.stats.LatencyHistogram;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code pool.saturation}: a worker pool that cannot keep up (the guide's "worker pool queue full"):
@@ -29,26 +30,12 @@ public final class PoolSaturationDetector implements Detector {
     public static final String ID = "pool.saturation";
     private static final String P = "detector." + ID + ".";
 
-    static final ConfigKey WINDOW = ConfigKey.duration(P + "window", "10s",
-        "how far back the signals look (1s to 60s)");
-    static final ConfigKey QUEUE_INFO = ConfigKey.ratio(P + "queue.info", "0.5",
-        "mean queue fill (bounded queues) at which INFO starts");
-    static final ConfigKey QUEUE_WARNING = ConfigKey.ratio(P + "queue.warning", "0.8",
-        "mean queue fill at which WARNING starts");
-    static final ConfigKey QUEUE_CRITICAL = ConfigKey.ratio(P + "queue.critical", "0.95",
-        "mean queue fill at which CRITICAL starts");
-    static final ConfigKey REJECTED_INFO = ConfigKey.decimal(P + "rejected.info", "0.05",
-        "rejected tasks per second at which INFO starts");
-    static final ConfigKey REJECTED_WARNING = ConfigKey.decimal(P + "rejected.warning", "0.1",
-        "rejected tasks per second at which WARNING starts (one rejection in a 10 s window)");
-    static final ConfigKey REJECTED_CRITICAL = ConfigKey.decimal(P + "rejected.critical", "1",
-        "rejected tasks per second at which CRITICAL starts");
-    static final ConfigKey WAIT_RATIO_INFO = ConfigKey.decimal(P + "wait-ratio.info", "1",
-        "p90 queue wait / p90 run time at which INFO starts");
-    static final ConfigKey WAIT_RATIO_WARNING = ConfigKey.decimal(P + "wait-ratio.warning", "4",
-        "p90 queue wait / p90 run time at which WARNING starts");
-    static final ConfigKey WAIT_RATIO_CRITICAL = ConfigKey.decimal(P + "wait-ratio.critical", "16",
-        "p90 queue wait / p90 run time at which CRITICAL starts");
+    static final ConfigKey WINDOW = WindowSetting.key(P, "10s", "the signals look");
+    static final Limits QUEUE = Limits.ratio(P + "queue", "mean queue fill of bounded queues", "0.5", "0.8",
+        "0.95");
+    static final Limits REJECTED = Limits.decimal(P + "rejected", "rejected tasks per second", "0.05", "0.1", "1");
+    static final Limits WAIT_RATIO = Limits.decimal(P + "wait-ratio", "p90 queue wait / p90 run time", "1", "4",
+        "16");
     static final ConfigKey WAIT_MIN = ConfigKey.duration(P + "wait.min", "100ms",
         "p90 queue wait below which waiting is never a signal");
     static final ConfigKey MIN_TASKS = ConfigKey.integer(P + "min.tasks", "10", 1, 1_000_000,
@@ -56,14 +43,13 @@ public final class PoolSaturationDetector implements Detector {
     static final ConfigKey MIN_SAMPLES = ConfigKey.integer(P + "min.samples", "3", 1, 60,
         "gauge samples (seconds) needed before queue fill is judged");
 
-    private static final List<ConfigKey> PARAMETERS = List.of(WINDOW, QUEUE_INFO, QUEUE_WARNING, QUEUE_CRITICAL,
-        REJECTED_INFO, REJECTED_WARNING, REJECTED_CRITICAL, WAIT_RATIO_INFO, WAIT_RATIO_WARNING, WAIT_RATIO_CRITICAL,
-        WAIT_MIN, MIN_TASKS, MIN_SAMPLES);
+    private static final List<ConfigKey> PARAMETERS = Stream.of(List.of(WINDOW), QUEUE.keys(), REJECTED.keys(),
+        WAIT_RATIO.keys(), List.of(WAIT_MIN, MIN_TASKS, MIN_SAMPLES)).flatMap(List::stream).toList();
 
     private int windowSeconds = 10;
-    private double[] queueLimits;
-    private double[] rejectedLimits;
-    private double[] waitRatioLimits;
+    private Limits.Thresholds queueLimits;
+    private Limits.Thresholds rejectedLimits;
+    private Limits.Thresholds waitRatioLimits;
     private long waitMinNanos;
     private int minTasks;
     private int minSamples;
@@ -80,13 +66,10 @@ public final class PoolSaturationDetector implements Detector {
 
     @Override
     public void configure(final Config config) {
-        windowSeconds = (int) Math.max(1, Math.min(60, config.duration(WINDOW).toSeconds()));
-        queueLimits = new double[] {config.ratio(QUEUE_INFO), config.ratio(QUEUE_WARNING),
-            config.ratio(QUEUE_CRITICAL)};
-        rejectedLimits = new double[] {config.decimal(REJECTED_INFO), config.decimal(REJECTED_WARNING),
-            config.decimal(REJECTED_CRITICAL)};
-        waitRatioLimits = new double[] {config.decimal(WAIT_RATIO_INFO), config.decimal(WAIT_RATIO_WARNING),
-            config.decimal(WAIT_RATIO_CRITICAL)};
+        windowSeconds = WindowSetting.seconds(config, WINDOW);
+        queueLimits = QUEUE.read(config);
+        rejectedLimits = REJECTED.read(config);
+        waitRatioLimits = WAIT_RATIO.read(config);
         waitMinNanos = config.duration(WAIT_MIN).toNanos();
         minTasks = config.integer(MIN_TASKS);
         minSamples = config.integer(MIN_SAMPLES);
@@ -123,11 +106,11 @@ public final class PoolSaturationDetector implements Detector {
             return null;
         }
         final PoolFigures f = figures(pool, seconds);
-        final double queueScore = samples >= minSamples && f.fill >= 0 ? score(f.fill, queueLimits) : 0;
-        final double rejectedScore = score(f.rejectedPerSec, rejectedLimits);
+        final double queueScore = samples >= minSamples && f.fill >= 0 ? queueLimits.score(f.fill) : 0;
+        final double rejectedScore = rejectedLimits.score(f.rejectedPerSec);
         final double waitRatio = tasks >= minTasks && f.waitP90Nanos() >= waitMinNanos && f.runP90Nanos() > 0
             ? (double) f.waitP90Nanos / f.runP90Nanos : 0;
-        final double waitScore = score(waitRatio, waitRatioLimits);
+        final double waitScore = waitRatioLimits.score(waitRatio);
         final double score = Math.max(queueScore, Math.max(rejectedScore, waitScore));
         if (Severity.of(score) == null) {
             return null;
@@ -137,10 +120,6 @@ public final class PoolSaturationDetector implements Detector {
             "Worker pool " + pool.subject().displayName() + " is saturated",
             PoolSaturationTexts.summary(pool.subject().displayName(), f),
             evidence(f, waitRatio, seconds), PoolSaturationTexts.recommendations(f, waitRatio));
-    }
-
-    private static double score(final double value, final double[] limits) {
-        return Score.of(value, limits[0], limits[1], limits[2]);
     }
 
     /**
