@@ -73,6 +73,25 @@ class PremainIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
+    void shouldReportScheduledPoolThatFallsBehindItsSchedule(final Jdk jdk) throws Exception {
+        try (HostJvm host = HostJvm.sample(jdk, "io.helixagent.samples.ScheduledBacklogSample")
+            .withAgent("report.interval=0,jfr=off").args("--seconds", "8").start()) {
+            assertEquals(0, host.waitFor(Duration.ofSeconds(60)), host.output());
+            assertEquals("", host.stderr());
+            final ReportJson report = ReportJson.in(host.workDir().resolve("helix-reports"));
+            final Map<String, Object> finding = report.findings("pool.saturation").get(0);
+            assertTrue(Set.of("WARNING", "CRITICAL").contains(finding.get("severity")), finding.toString());
+            assertTrue(((String) finding.get("subject")).startsWith("metrics-scheduler (created at "
+                + "io.helixagent.samples.ScheduledBacklogSample.main("), finding.toString());
+            final Map<String, Object> evidence = ReportJson.evidence(finding);
+            assertTrue((Double) evidence.get("waitP99Ms") > 1000, "runs start seconds late: " + evidence);
+            assertTrue((Double) evidence.get("runP50Ms") >= 55, evidence.toString());
+            assertEquals("off", report.section("system").get("jfr"), "jfr=off runs without the stream");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
     void shouldStayQuietOnHealthySample(final Jdk jdk) throws Exception {
         try (HostJvm host = HostJvm.sample(jdk, "io.helixagent.samples.HealthySample")
             .withAgent("report.interval=0").args("--seconds", "10").start()) {
