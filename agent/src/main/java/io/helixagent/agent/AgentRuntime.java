@@ -17,6 +17,7 @@ import io.helixagent.core.config.CoreKeys;
 import io.helixagent.core.engine.DetectorCatalog;
 import io.helixagent.core.engine.Engine;
 import io.helixagent.core.engine.RuntimeInfo;
+import io.helixagent.core.feature.DeadlockFeature;
 import io.helixagent.core.feature.ExecutorFeature;
 import io.helixagent.core.feature.FanoutFeature;
 import io.helixagent.core.feature.JvmFeature;
@@ -73,7 +74,8 @@ public final class AgentRuntime implements AgentHandle {
         final SubjectRegistry subjects = new SubjectRegistry(MAX_SUBJECTS, System::currentTimeMillis);
         final CallSites sites = new CallSites();
         this.engine = new Engine(config, info, ring, subjects, DetectorCatalog.standard(),
-            List.of(new ExecutorFeature(subjects, meters.registry()), new FanoutFeature(sites), jvm));
+            List.of(new ExecutorFeature(subjects, meters.registry()), new FanoutFeature(sites), new DeadlockFeature(),
+                jvm));
         this.forkJoin = new ForkJoinProbes(ring, subjects);
         final ExecutorProbes executors = new ExecutorProbes(ring, subjects);
         this.sink = new RuntimeProbeSink(executors, forkJoin, new FanoutProbes(ring, sites, executors));
