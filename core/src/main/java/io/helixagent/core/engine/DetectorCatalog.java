@@ -8,6 +8,7 @@ import io.helixagent.core.detect.DeadlockDetector;
 import io.helixagent.core.detect.Detector;
 import io.helixagent.core.detect.DetectorIds;
 import io.helixagent.core.detect.FanoutStragglerDetector;
+import io.helixagent.core.detect.GcOverheadDetector;
 import io.helixagent.core.detect.PoolSaturationDetector;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class DetectorCatalog {
     /** @return the catalog of every detector this build implements. */
     public static DetectorCatalog standard() {
         return new DetectorCatalog(List.of(PoolSaturationDetector::new, FanoutStragglerDetector::new,
-            DeadlockDetector::new, AgentOverloadDetector::new));
+            DeadlockDetector::new, GcOverheadDetector::new, AgentOverloadDetector::new));
     }
 
     /** @return every detector's settings, for the configuration schema. */

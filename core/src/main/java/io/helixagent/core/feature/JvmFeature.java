@@ -1,5 +1,6 @@
 package io.helixagent.core.feature;
 
+import io.helixagent.core.aggregate.GcAggregate;
 import io.helixagent.core.detect.Numbers;
 import io.helixagent.core.engine.Feature;
 import io.helixagent.core.engine.ReportParts;
@@ -15,7 +16,7 @@ import org.agrona.DirectBuffer;
  */
 public final class JvmFeature implements Feature {
     private final JvmSampler sampler = new JvmSampler();
-    private final GcTotals gc = new GcTotals();
+    private final GcAggregate gc = new GcAggregate();
     private volatile String jfrState = "off";
     private JvmSample latest;
 
@@ -31,7 +32,7 @@ public final class JvmFeature implements Feature {
 
     @Override
     public void historySeconds(final int seconds) {
-        // the JVM figures are instantaneous: no history kept yet
+        // garbage collection keeps GcAggregate.HISTORY_SECONDS, the longest window, whatever the detectors read
     }
 
     @Override
@@ -48,9 +49,15 @@ public final class JvmFeature implements Feature {
         }
     }
 
+    /** @return garbage collection over the last minute. */
+    public GcAggregate gc() {
+        return gc;
+    }
+
     @Override
     public void onTick(final long nowMillis) {
         latest = sampler.sample();
+        gc.onCollectorTime(latest.gcTimeMillis());
     }
 
     @Override
@@ -78,13 +85,13 @@ public final class JvmFeature implements Feature {
         parts.system("gcCount", jvm.gcCount());
         parts.system("gcTimeMs", jvm.gcTimeMillis());
         parts.system("gcPauseTotalMs", Numbers.millis(gc.pauseTotalNanos()));
-        parts.system("gcLongestPauseMs", Numbers.millis(gc.longestPauseNanos()));
+        parts.system("gcLongestPauseMs", Numbers.millis(gc.longestPauseEverNanos()));
         parts.system("jfr", jfrState);
     }
 
     @Override
     public void afterTick() {
-        // no windows yet: the JVM detectors that need history arrive with their own aggregates
+        gc.rotate();
     }
 
     private static Double round(final double load) {

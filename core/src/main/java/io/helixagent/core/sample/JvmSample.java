@@ -17,8 +17,8 @@ package io.helixagent.core.sample;
  * @param freeMemoryBytes      free physical memory.
  * @param openFileDescriptors  open file descriptors of this process.
  * @param maxFileDescriptors   the process's limit.
- * @param gcCount              collections since start, all collectors.
- * @param gcTimeMillis         time in collections since start, all collectors.
+ * @param gcCount              collections since start, collectors that pause the application.
+ * @param gcTimeMillis         time in those collections since start.
  */
 public record JvmSample(long heapUsedBytes, long heapCommittedBytes, long heapMaxBytes, long liveAfterGcBytes,
                         int threads, int daemonThreads, int peakThreads, double processCpuLoad, double systemCpuLoad,

@@ -18,7 +18,12 @@ public final class JvmSampler {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()).toList();
-    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+    /**
+     * Collectors that report pauses. G1 (JDK 20+) also has a "G1 Concurrent GC" bean, ZGC and Shenandoah have
+     * "... Cycles" beans: their time is concurrent work beside the application, not time it stood still.
+     */
+    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .filter(gc -> !gc.getName().contains("Concurrent") && !gc.getName().contains("Cycles")).toList();
     private final java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
 
     /** @return the figures now. */

@@ -21,6 +21,15 @@ public final class WindowedGauge {
         latest = value;
     }
 
+    /** Raises the current slot's value to {@code value} if it is larger (a maximum per slot). */
+    public void raise(final double value) {
+        final int slot = window.current();
+        if (Double.isNaN(values[slot]) || value > values[slot]) {
+            values[slot] = value;
+        }
+        latest = value;
+    }
+
     /** @return the latest sample, NaN before the first. */
     public double latest() {
         return latest;
