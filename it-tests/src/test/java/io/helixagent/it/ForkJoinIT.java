@@ -38,7 +38,7 @@ class ForkJoinIT {
             assertTrue(finding.get("recommendations").toString().contains("Move blocking work off the ForkJoinPool"),
                 finding.toString());
             assertTrue(report.subjects().stream().anyMatch(s -> ((String) s.get("name"))
-                .startsWith("ForkJoinPool.commonPool (created at the JDK")), report.subjects().toString());
+                .startsWith("ForkJoinPool.commonPool (created at java.util.concurrent.ForkJoinPool.commonPool())")), report.subjects().toString());
             PremainIT.assertAccountingExact(report);
         }
     }

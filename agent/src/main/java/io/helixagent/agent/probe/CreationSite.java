@@ -1,5 +1,6 @@
 package io.helixagent.agent.probe;
 
+import io.helixagent.core.subject.Subject;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -9,7 +10,7 @@ import java.util.Set;
  */
 public final class CreationSite {
     /** What a subject's creation site says when the object was created before the agent attached. */
-    public static final String BEFORE_ATTACH = "unknown (created before helix-agent attached)";
+    public static final String BEFORE_ATTACH = Subject.SITE_BEFORE_ATTACH;
     private static final StackWalker WALKER = StackWalker.getInstance();
     private static final String[] INFRASTRUCTURE = {"java.", "javax.", "jdk.", "sun.", "com.sun.",
         "io.helixagent.agent.", "io.helixagent.core.", "io.helixagent.bridge.", "net.bytebuddy."};

@@ -7,6 +7,9 @@ import java.lang.ref.WeakReference;
  * Its id is what probes put into records; its name and creation site are what findings show users.
  */
 public final class Subject extends WeakReference<Object> {
+    /** The creation site of objects that existed before the agent attached: nobody saw them being made. */
+    public static final String SITE_BEFORE_ATTACH = "unknown (created before helix-agent attached)";
+
     final int hash;
     private final int id;
     private final String kind;
@@ -75,6 +78,7 @@ public final class Subject extends WeakReference<Object> {
 
     /** @return what findings name: {@code <name> (created at <site>)}. */
     public String describe() {
-        return displayName() + " (created at " + creationSite + ")";
+        return displayName() + (SITE_BEFORE_ATTACH.equals(creationSite) ? " (created before helix-agent attached)"
+            : " (created at " + creationSite + ")");
     }
 }

@@ -34,7 +34,7 @@ public final class ForkJoinProbes {
     /** Registers the JDK's common pool, which exists before any application code can be woven. */
     public void registerCommonPool() {
         final Subject common = subjects.register(ForkJoinPool.commonPool(), ExecutorFeature.KIND,
-            "the JDK (ForkJoinPool.commonPool())");
+            "java.util.concurrent.ForkJoinPool.commonPool()");
         if (common != null) {
             common.nameIfAbsent("ForkJoinPool.commonPool");
         }
