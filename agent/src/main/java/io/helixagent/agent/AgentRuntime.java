@@ -2,12 +2,18 @@ package io.helixagent.agent;
 
 import io.helixagent.agent.instrument.InstrumentationModule;
 import io.helixagent.agent.instrument.Instrumenter;
+import io.helixagent.agent.instrument.beans.PropertyChangeSupportModule;
+import io.helixagent.agent.instrument.disruptor.DisruptorModule;
+import io.helixagent.agent.instrument.events.EventProbes;
+import io.helixagent.agent.instrument.events.ListenerProbes;
 import io.helixagent.agent.instrument.executor.ExecutorProbes;
 import io.helixagent.agent.instrument.executor.FanoutModule;
 import io.helixagent.agent.instrument.executor.FanoutProbes;
 import io.helixagent.agent.instrument.executor.ForkJoinPoolModule;
 import io.helixagent.agent.instrument.executor.ForkJoinProbes;
 import io.helixagent.agent.instrument.executor.ThreadPoolExecutorModule;
+import io.helixagent.agent.instrument.flow.SubmissionPublisherModule;
+import io.helixagent.agent.instrument.guava.GuavaEventBusModule;
 import io.helixagent.agent.jmx.AgentJmx;
 import io.helixagent.agent.probe.RuntimeProbeSink;
 import io.helixagent.bridge.AgentHandle;
@@ -18,9 +24,11 @@ import io.helixagent.core.engine.DetectorCatalog;
 import io.helixagent.core.engine.Engine;
 import io.helixagent.core.engine.RuntimeInfo;
 import io.helixagent.core.feature.DeadlockFeature;
+import io.helixagent.core.feature.EventFeature;
 import io.helixagent.core.feature.ExecutorFeature;
 import io.helixagent.core.feature.FanoutFeature;
 import io.helixagent.core.feature.JvmFeature;
+import io.helixagent.core.feature.ListenerFeature;
 import io.helixagent.core.jfr.JfrEventSource;
 import io.helixagent.core.log.AgentLog;
 import io.helixagent.core.metrics.AgentMeters;
@@ -29,6 +37,7 @@ import io.helixagent.core.pipeline.RecordRing;
 import io.helixagent.core.report.Report;
 import io.helixagent.core.report.ReportService;
 import io.helixagent.core.subject.CallSites;
+import io.helixagent.core.subject.ListenerRegistry;
 import io.helixagent.core.subject.SubjectRegistry;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -73,12 +82,14 @@ public final class AgentRuntime implements AgentHandle {
         this.ring = new RecordRing((int) config.bytes(CoreKeys.PIPELINE_BUFFER));
         final SubjectRegistry subjects = new SubjectRegistry(MAX_SUBJECTS, System::currentTimeMillis);
         final CallSites sites = new CallSites();
+        final ListenerRegistry listeners = new ListenerRegistry();
         this.engine = new Engine(config, info, ring, subjects, DetectorCatalog.standard(),
             List.of(new ExecutorFeature(subjects, meters.registry()), new FanoutFeature(sites), new DeadlockFeature(),
-                jvm));
+                new EventFeature(subjects, meters.registry()), new ListenerFeature(listeners, meters.registry()), jvm));
         this.forkJoin = new ForkJoinProbes(ring, subjects);
         final ExecutorProbes executors = new ExecutorProbes(ring, subjects);
-        this.sink = new RuntimeProbeSink(executors, forkJoin, new FanoutProbes(ring, sites, executors));
+        this.sink = new RuntimeProbeSink(executors, forkJoin, new FanoutProbes(ring, sites, executors),
+            new EventProbes(ring, subjects), new ListenerProbes(listeners));
         this.reports = new ReportService(config, info);
         this.jmx = new AgentJmx(this);
         this.shutdownHook = new Thread(this::onJvmExit, "helix-agent-exit");
@@ -125,7 +136,8 @@ public final class AgentRuntime implements AgentHandle {
         final List<String> enabled = config.list(CoreKeys.INSTRUMENT);
         final List<InstrumentationModule> modules = new ArrayList<>();
         for (final InstrumentationModule module : List.of(new ThreadPoolExecutorModule(), new ForkJoinPoolModule(),
-            new FanoutModule())) {
+            new FanoutModule(), new GuavaEventBusModule(), new SubmissionPublisherModule(), new DisruptorModule(),
+            new PropertyChangeSupportModule())) {
             if (enabled.contains("all") || enabled.contains(module.id())) {
                 modules.add(module);
             }

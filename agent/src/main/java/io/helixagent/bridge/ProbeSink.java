@@ -44,4 +44,49 @@ public interface ProbeSink {
 
     /** {@code CompletableFuture.allOf(members)}, called at {@code startNanos}, returned {@code all}. */
     void fanoutAllOf(Object[] members, Object all, long startNanos);
+
+    /**
+     * An event publisher (a Guava {@code EventBus}, a {@code SubmissionPublisher}, a Disruptor ring's
+     * {@code Sequencer}) finished a constructor; called once per constructor in the chain.
+     *
+     * @param name the library's own name for it (Guava's identifier), or null.
+     */
+    void publisherCreated(Object publisher, String name);
+
+    /**
+     * A publish call ({@code post}, {@code submit}, {@code offer}) on {@code publisher} returned.
+     *
+     * @param startNanos {@code System.nanoTime()} when it was called.
+     * @param result     what {@code offer} returned: negative is minus the events dropped; 0 where none.
+     */
+    void eventPublished(Object publisher, long startNanos, int result);
+
+    /** {@code publisher} lost {@code count} events outside a timed publish call (a failed {@code tryNext}). */
+    void eventsDropped(Object publisher, int count);
+
+    /**
+     * A subscriber finished handling one event.
+     *
+     * @param publisher  the publisher, or null where the hook cannot see it (Flow subscribers).
+     * @param handler    the listener {@code java.lang.reflect.Method} (Guava) or the subscriber object (Flow).
+     * @param startNanos {@code System.nanoTime()} when handling started.
+     */
+    void eventHandled(Object publisher, Object handler, long startNanos);
+
+    /** An event posted to {@code publisher} found no subscriber (Guava builds a {@code DeadEvent}). */
+    void deadEvent(Object publisher);
+
+    /** {@code subscriber} subscribed to the Flow publisher {@code publisher}. */
+    void flowSubscribed(Object publisher, Object subscriber);
+
+    /**
+     * {@code listener} was registered.
+     *
+     * @param container the kind of container: {@code EventBus}, {@code SubmissionPublisher} or
+     *                  {@code PropertyChangeSupport}.
+     */
+    void listenerAdded(Object listener, String container);
+
+    /** One registration of {@code listener} was undone. */
+    void listenerRemoved(Object listener);
 }

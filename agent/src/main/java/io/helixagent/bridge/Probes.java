@@ -101,4 +101,60 @@ public final class Probes {
             s.fanoutAllOf(members, all, startNanos);
         }
     }
+
+    public static void publisherCreated(final Object publisher, final String name) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.publisherCreated(publisher, name);
+        }
+    }
+
+    public static void eventPublished(final Object publisher, final long startNanos, final int result) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.eventPublished(publisher, startNanos, result);
+        }
+    }
+
+    public static void eventsDropped(final Object publisher, final int count) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.eventsDropped(publisher, count);
+        }
+    }
+
+    public static void eventHandled(final Object publisher, final Object handler, final long startNanos) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.eventHandled(publisher, handler, startNanos);
+        }
+    }
+
+    public static void deadEvent(final Object publisher) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.deadEvent(publisher);
+        }
+    }
+
+    public static void flowSubscribed(final Object publisher, final Object subscriber) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.flowSubscribed(publisher, subscriber);
+        }
+    }
+
+    public static void listenerAdded(final Object listener, final String container) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.listenerAdded(listener, container);
+        }
+    }
+
+    public static void listenerRemoved(final Object listener) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.listenerRemoved(listener);
+        }
+    }
 }

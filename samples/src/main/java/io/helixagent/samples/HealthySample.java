@@ -31,6 +31,7 @@ public final class HealthySample {
         final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             SaturatedPoolSample.named("heartbeat"));
         heartbeat.scheduleAtFixedRate(HealthySample::work, 0, 500, TimeUnit.MILLISECONDS);
+        HealthyEvents.run(seconds);
         final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long handled = 0;
         while (System.nanoTime() < end) {

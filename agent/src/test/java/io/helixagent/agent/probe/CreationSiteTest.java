@@ -3,6 +3,7 @@ package io.helixagent.agent.probe;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.helixagent.testapp.OrdersPool;
+import io.helixagent.testapp.SettingsBean;
 import org.junit.jupiter.api.Test;
 
 class CreationSiteTest {
@@ -17,5 +18,11 @@ class CreationSiteTest {
         final OrdersPool pool = OrdersPool.create();
         assertTrue(pool.site.startsWith("io.helixagent.testapp.OrdersPool.create(OrdersPool.java:"), pool.site);
         pool.shutdown();
+    }
+
+    @Test
+    void shouldNameTheRegisteringCodeBehindWrappersOfTheRegistrationMethod() {
+        final String site = SettingsBean.registerFromRequest();
+        assertTrue(site.startsWith("io.helixagent.testapp.SettingsBean.registerFromRequest(SettingsBean.java:"), site);
     }
 }

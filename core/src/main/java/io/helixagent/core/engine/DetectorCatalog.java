@@ -9,6 +9,8 @@ import io.helixagent.core.detect.Detector;
 import io.helixagent.core.detect.DetectorIds;
 import io.helixagent.core.detect.FanoutStragglerDetector;
 import io.helixagent.core.detect.GcOverheadDetector;
+import io.helixagent.core.detect.EventBusBackpressureDetector;
+import io.helixagent.core.detect.ListenersLeakDetector;
 import io.helixagent.core.detect.PoolSaturationDetector;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,9 @@ public final class DetectorCatalog {
 
     /** @return the catalog of every detector this build implements. */
     public static DetectorCatalog standard() {
-        return new DetectorCatalog(List.of(PoolSaturationDetector::new, FanoutStragglerDetector::new,
-            DeadlockDetector::new, GcOverheadDetector::new, AgentOverloadDetector::new));
+        return new DetectorCatalog(List.of(PoolSaturationDetector::new, EventBusBackpressureDetector::new,
+            ListenersLeakDetector::new, FanoutStragglerDetector::new, DeadlockDetector::new, GcOverheadDetector::new,
+            AgentOverloadDetector::new));
     }
 
     /** @return every detector's settings, for the configuration schema. */

@@ -15,6 +15,23 @@ public final class RecordType {
      * b: the median member's, ns.
      */
     public static final int FANOUT = 3;
+    /**
+     * An event publish call returned. subject: publisher; a: nanoseconds spent in the call
+     * ({@code EventBus.post}, {@code SubmissionPublisher.submit/offer}); b: events it dropped (offer's negative
+     * result), else 0.
+     */
+    public static final int EVENT_PUBLISHED = 40;
+    /** A publisher lost events without a publish call to time. subject: publisher; a: events dropped. */
+    public static final int EVENT_DROPPED = 41;
+    /**
+     * A subscriber handled one event. subject: publisher, or 0 when the probe cannot know it (Flow subscribers, see
+     * {@link #EVENT_SUBSCRIBED}); aux: the subscriber's subject; a: handling nanoseconds.
+     */
+    public static final int EVENT_HANDLED = 42;
+    /** An event was posted with no subscriber for it (Guava {@code DeadEvent}). subject: publisher. */
+    public static final int EVENT_DEAD = 43;
+    /** A subscriber subscribed to a publisher. subject: publisher; aux: the subscriber's subject. */
+    public static final int EVENT_SUBSCRIBED = 44;
     /** A garbage collection (JFR). a: sum of pauses ns; b: longest pause ns. */
     public static final int GC = 20;
     /** Heap used after a collection (JFR). a: bytes used. */

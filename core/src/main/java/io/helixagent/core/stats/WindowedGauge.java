@@ -83,6 +83,23 @@ public final class WindowedGauge {
         return Double.NaN;
     }
 
+    /**
+     * Copies the samples of the newest {@code n} slots, oldest first, skipping slots without a sample.
+     *
+     * @param out receives the samples; at least {@code n} long.
+     * @return how many were copied.
+     */
+    public int series(final int n, final double[] out) {
+        int count = 0;
+        for (int back = Math.min(n, window.filled()) - 1; back >= 0; back--) {
+            final double v = values[window.slotBefore(back)];
+            if (!Double.isNaN(v)) {
+                out[count++] = v;
+            }
+        }
+        return count;
+    }
+
     /** Clears the current slot; call after {@link SlidingWindow#rotate()}. */
     public void clearCurrent() {
         values[window.current()] = Double.NaN;
