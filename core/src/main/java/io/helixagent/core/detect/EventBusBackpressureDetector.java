@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code eventbus.backpressure}: an in-process event publisher whose subscribers cannot keep up (the guide's
@@ -33,38 +34,23 @@ public final class EventBusBackpressureDetector implements Detector {
     public static final String ID = "eventbus.backpressure";
     private static final String P = "detector." + ID + ".";
 
-    static final ConfigKey WINDOW = ConfigKey.duration(P + "window", "10s",
-        "how far back the signals look (1s to 60s)");
-    static final ConfigKey DROPPED_INFO = ConfigKey.decimal(P + "dropped.info", "0.05",
-        "events dropped per second at which INFO starts");
-    static final ConfigKey DROPPED_WARNING = ConfigKey.decimal(P + "dropped.warning", "0.1",
-        "events dropped per second at which WARNING starts (one drop in a 10 s window)");
-    static final ConfigKey DROPPED_CRITICAL = ConfigKey.decimal(P + "dropped.critical", "1",
-        "events dropped per second at which CRITICAL starts");
-    static final ConfigKey BLOCKED_INFO = ConfigKey.ratio(P + "blocked.info", "0.1",
-        "share of time publishers spend in publish calls of 1 ms or more at which INFO starts");
-    static final ConfigKey BLOCKED_WARNING = ConfigKey.ratio(P + "blocked.warning", "0.25",
-        "share of time publishers spend blocked at which WARNING starts");
-    static final ConfigKey BLOCKED_CRITICAL = ConfigKey.ratio(P + "blocked.critical", "0.5",
-        "share of time publishers spend blocked at which CRITICAL starts");
-    static final ConfigKey LAG_INFO = ConfigKey.ratio(P + "lag.info", "0.5",
-        "mean backlog of the slowest subscriber / buffer capacity at which INFO starts");
-    static final ConfigKey LAG_WARNING = ConfigKey.ratio(P + "lag.warning", "0.8",
-        "mean backlog / buffer capacity at which WARNING starts");
-    static final ConfigKey LAG_CRITICAL = ConfigKey.ratio(P + "lag.critical", "0.95",
-        "mean backlog / buffer capacity at which CRITICAL starts");
+    static final ConfigKey WINDOW = WindowSetting.key(P, "10s", "the signals look");
+    static final Limits DROPPED = Limits.decimal(P + "dropped", "events dropped per second", "0.05", "0.1", "1");
+    static final Limits BLOCKED = Limits.ratio(P + "blocked",
+        "share of time publishers spend in publish calls of 1 ms or more", "0.1", "0.25", "0.5");
+    static final Limits LAG = Limits.ratio(P + "lag", "mean backlog of the slowest subscriber / buffer capacity",
+        "0.5", "0.8", "0.95");
     static final ConfigKey MIN_SAMPLES = ConfigKey.integer(P + "min.samples", "3", 1, 60,
         "seconds of history needed before the backlog and the blocked share are judged");
 
-    private static final List<ConfigKey> PARAMETERS = List.of(WINDOW, DROPPED_INFO, DROPPED_WARNING,
-        DROPPED_CRITICAL, BLOCKED_INFO, BLOCKED_WARNING, BLOCKED_CRITICAL, LAG_INFO, LAG_WARNING, LAG_CRITICAL,
-        MIN_SAMPLES);
+    private static final List<ConfigKey> PARAMETERS = Stream.of(List.of(WINDOW), DROPPED.keys(), BLOCKED.keys(),
+        LAG.keys(), List.of(MIN_SAMPLES)).flatMap(List::stream).toList();
     private static final int EVIDENCE_SUBSCRIBERS = 5;
 
     private int windowSeconds = 10;
-    private double[] droppedLimits;
-    private double[] blockedLimits;
-    private double[] lagLimits;
+    private Limits.Thresholds droppedLimits;
+    private Limits.Thresholds blockedLimits;
+    private Limits.Thresholds lagLimits;
     private int minSamples;
 
     @Override
@@ -79,12 +65,10 @@ public final class EventBusBackpressureDetector implements Detector {
 
     @Override
     public void configure(final Config config) {
-        windowSeconds = (int) Math.max(1, Math.min(60, config.duration(WINDOW).toSeconds()));
-        droppedLimits = new double[] {config.decimal(DROPPED_INFO), config.decimal(DROPPED_WARNING),
-            config.decimal(DROPPED_CRITICAL)};
-        blockedLimits = new double[] {config.ratio(BLOCKED_INFO), config.ratio(BLOCKED_WARNING),
-            config.ratio(BLOCKED_CRITICAL)};
-        lagLimits = new double[] {config.ratio(LAG_INFO), config.ratio(LAG_WARNING), config.ratio(LAG_CRITICAL)};
+        windowSeconds = WindowSetting.seconds(config, WINDOW);
+        droppedLimits = DROPPED.read(config);
+        blockedLimits = BLOCKED.read(config);
+        lagLimits = LAG.read(config);
         minSamples = config.integer(MIN_SAMPLES);
     }
 
@@ -113,11 +97,9 @@ public final class EventBusBackpressureDetector implements Detector {
         }
         final int seconds = Math.min(windowSeconds, publisher.filledSeconds());
         final PublisherFigures f = figures(publisher, seconds, publisher.lag().samples(seconds) >= minSamples);
-        final double blockedScore = seconds >= minSamples
-            ? Score.of(f.blockedRatio(), blockedLimits[0], blockedLimits[1], blockedLimits[2]) : 0;
-        final double score = Math.max(Score.of(f.droppedPerSec(), droppedLimits[0], droppedLimits[1],
-            droppedLimits[2]), Math.max(blockedScore, Score.of(f.lagRatio(), lagLimits[0], lagLimits[1],
-            lagLimits[2])));
+        final double blockedScore = seconds >= minSamples ? blockedLimits.score(f.blockedRatio()) : 0;
+        final double score = Math.max(droppedLimits.score(f.droppedPerSec()),
+            Math.max(blockedScore, lagLimits.score(f.lagRatio())));
         if (Severity.of(score) == null) {
             return null;
         }

@@ -10,6 +10,7 @@ import io.helixagent.core.subject.RegistrationSite;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code listeners.leak}: code that registers listeners and never removes them, so the set keeps growing (the
@@ -34,32 +35,25 @@ public final class ListenersLeakDetector implements Detector {
     public static final String ID = "listeners.leak";
     private static final String P = "detector." + ID + ".";
 
-    static final ConfigKey WINDOW = ConfigKey.duration(P + "window", "30s",
-        "how far back the trend is tested (5s to 300s); longer finds slower leaks");
-    static final ConfigKey MIN_SAMPLES = ConfigKey.integer(P + "min.samples", "6", 4, 300,
+    static final ConfigKey WINDOW = WindowSetting.key(P, "30s", "the trend is tested; longer finds slower leaks");
+    static final ConfigKey MIN_SAMPLES = ConfigKey.integer(P + "min.samples", "6", 4, WindowSetting.MAX_SECONDS,
         "seconds of history needed before a trend is judged");
     static final ConfigKey MIN_GROWTH = ConfigKey.integer(P + "min.growth", "20", 1, 1_000_000,
         "registrations a site must gain over the window (Sen's slope x window) to be a leak");
     static final ConfigKey TREND_Z = ConfigKey.decimal(P + "trend.z", "2.33",
         "Mann-Kendall statistic at which a rise is significant (2.33: 1% one-sided)");
-    static final ConfigKey GROWTH_INFO = ConfigKey.decimal(P + "growth.info", "6",
-        "growth in listeners per minute at which INFO starts");
-    static final ConfigKey GROWTH_WARNING = ConfigKey.decimal(P + "growth.warning", "60",
-        "growth in listeners per minute at which WARNING starts");
-    static final ConfigKey GROWTH_CRITICAL = ConfigKey.decimal(P + "growth.critical", "600",
-        "growth in listeners per minute at which CRITICAL starts");
+    static final Limits GROWTH = Limits.decimal(P + "growth", "growth in listeners per minute", "6", "60", "600");
 
-    private static final List<ConfigKey> PARAMETERS = List.of(WINDOW, MIN_SAMPLES, MIN_GROWTH, TREND_Z, GROWTH_INFO,
-        GROWTH_WARNING, GROWTH_CRITICAL);
-    private static final int MAX_WINDOW_SECONDS = 300;
+    private static final List<ConfigKey> PARAMETERS = Stream.of(List.of(WINDOW, MIN_SAMPLES, MIN_GROWTH, TREND_Z),
+        GROWTH.keys()).flatMap(List::stream).toList();
 
     private final TrendTest trendTest = new TrendTest();
-    private final double[] series = new double[MAX_WINDOW_SECONDS];
+    private final double[] series = new double[WindowSetting.MAX_SECONDS];
     private int windowSeconds = 30;
     private int minSamples;
     private long minGrowth;
     private double minZ;
-    private double[] growthLimits;
+    private Limits.Thresholds growthLimits;
 
     @Override
     public String id() {
@@ -73,12 +67,11 @@ public final class ListenersLeakDetector implements Detector {
 
     @Override
     public void configure(final Config config) {
-        windowSeconds = (int) Math.max(5, Math.min(MAX_WINDOW_SECONDS, config.duration(WINDOW).toSeconds()));
+        windowSeconds = WindowSetting.seconds(config, WINDOW);
         minSamples = config.integer(MIN_SAMPLES);
         minGrowth = config.integer(MIN_GROWTH);
         minZ = config.decimal(TREND_Z);
-        growthLimits = new double[] {config.decimal(GROWTH_INFO), config.decimal(GROWTH_WARNING),
-            config.decimal(GROWTH_CRITICAL)};
+        growthLimits = GROWTH.read(config);
     }
 
     @Override
@@ -112,7 +105,7 @@ public final class ListenersLeakDetector implements Detector {
             return null;
         }
         final double perMinute = trend.slopePerSample() * 60;
-        final double score = Score.of(perMinute, growthLimits[0], growthLimits[1], growthLimits[2]);
+        final double score = growthLimits.score(perMinute);
         if (Severity.of(score) == null) {
             return null;
         }

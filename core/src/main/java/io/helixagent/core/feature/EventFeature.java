@@ -5,7 +5,7 @@ import io.helixagent.core.aggregate.SubscriberAggregate;
 import io.helixagent.core.detect.Numbers;
 import io.helixagent.core.engine.Feature;
 import io.helixagent.core.engine.ReportParts;
-import io.helixagent.core.metrics.EventMeters;
+import io.helixagent.core.metrics.PublisherMeters;
 import io.helixagent.core.record.RecordLayout;
 import io.helixagent.core.record.RecordType;
 import io.helixagent.core.report.SubjectSnapshot;
@@ -13,7 +13,6 @@ import io.helixagent.core.sample.PublisherSampler;
 import io.helixagent.core.stats.LatencyHistogram;
 import io.helixagent.core.subject.Subject;
 import io.helixagent.core.subject.SubjectRegistry;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,7 +56,7 @@ public final class EventFeature implements Feature {
     private final Int2ObjectHashMap<PublisherAggregate> publishers = new Int2ObjectHashMap<>();
     /** Per subscriber subject: the publishers it subscribed to, for records that cannot name them. */
     private final Int2ObjectHashMap<IntHashSet> subscriptions = new Int2ObjectHashMap<>();
-    private final Map<Object, List<Meter>> bound = new IdentityHashMap<>();
+    private final Map<PublisherAggregate, PublisherMeters> bound = new IdentityHashMap<>();
     private int historySeconds = 10;
 
     /**
@@ -152,7 +151,7 @@ public final class EventFeature implements Feature {
             }
             publisher = new PublisherAggregate(subject, historySeconds);
             publishers.put(subjectId, publisher);
-            bound.put(publisher, new ArrayList<>(EventMeters.bindPublisher(meters, publisher)));
+            bound.put(publisher, new PublisherMeters(meters, publisher));
         }
         return publisher;
     }
@@ -161,7 +160,7 @@ public final class EventFeature implements Feature {
         final int before = publisher.subscribers().size();
         final SubscriberAggregate subscriber = publisher.subscriber(key);
         if (publisher.subscribers().size() != before) {
-            bound.get(publisher).add(EventMeters.bindSubscriber(meters, publisher, subscriber));
+            bound.get(publisher).subscriber(subscriber);
         }
         return subscriber;
     }
@@ -173,7 +172,7 @@ public final class EventFeature implements Feature {
                 p.expungeSubscribers();
                 return false;
             }
-            bound.remove(p).forEach(meters::remove);
+            bound.remove(p).close();
             return true;
         });
         subscriptions.keySet().removeIf(id -> subjects.get(id) == null);

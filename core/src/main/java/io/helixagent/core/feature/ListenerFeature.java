@@ -3,10 +3,10 @@ package io.helixagent.core.feature;
 import io.helixagent.core.aggregate.ListenerAggregate;
 import io.helixagent.core.engine.Feature;
 import io.helixagent.core.engine.ReportParts;
-import io.helixagent.core.metrics.EventMeters;
 import io.helixagent.core.report.SubjectSnapshot;
 import io.helixagent.core.subject.ListenerRegistry;
 import io.helixagent.core.subject.RegistrationSite;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -71,7 +71,7 @@ public final class ListenerFeature implements Feature {
         final List<RegistrationSite> all = registry.sweep();
         for (int i = sites.size(); i < all.size(); i++) {
             sites.add(new ListenerAggregate(all.get(i), historySeconds));
-            EventMeters.bindListeners(meters, all.get(i));
+            bindMeter(all.get(i));
         }
         for (final ListenerAggregate site : sites) {
             site.onSample();
@@ -96,6 +96,13 @@ public final class ListenerFeature implements Feature {
                 site.site(), m));
             parts.point(KIND + ":" + site.container() + ":" + site.site(), "count", site.live());
         }
+    }
+
+    /** Binds the gauge {@code listeners.registered} of a site; sites live as long as the agent. */
+    private void bindMeter(final RegistrationSite site) {
+        Gauge.builder("listeners.registered", site, RegistrationSite::live)
+            .description("Listeners registered by this code and not removed")
+            .tags("container", site.container(), "site", site.site()).strongReference(true).register(meters);
     }
 
     @Override

@@ -51,7 +51,7 @@ class EventFeatureTest {
         assertEquals(3, p.dropped().total());
         assertEquals(32, p.capacity().latest(), "sampled from the live publisher");
         assertEquals(0, p.subscriberCount().latest());
-        assertEquals(3.0, meters.get("events.dropped").tag("publisher", "SubmissionPublisher#" + prices.id())
+        assertEquals(3.0, meters.get("events.dropped").tag("name", "SubmissionPublisher#" + prices.id())
             .tag("kind", "flow").functionCounter().count());
         assertEquals(10.0, meters.get("events.published").functionCounter().count());
         assertEquals(32.0, meters.get("events.buffer.capacity").gauge().value());
@@ -72,10 +72,10 @@ class EventFeatureTest {
         ring.publish(RecordType.EVENT_DROPPED, orders.id(), 0, 1, 0);
         deliver();
 
-        assertEquals(1.0, meters.get("events.dead").tag("publisher", "orders").functionCounter().count());
-        assertEquals(1.0, meters.get("events.published").tag("publisher", "orders").functionCounter().count(),
+        assertEquals(1.0, meters.get("events.dead").tag("name", "orders").functionCounter().count());
+        assertEquals(1.0, meters.get("events.published").tag("name", "orders").functionCounter().count(),
             "the DeadEvent's own post is not an event the application published");
-        assertEquals(1.0, meters.get("events.dropped").tag("publisher", "orders").functionCounter().count());
+        assertEquals(1.0, meters.get("events.dropped").tag("name", "orders").functionCounter().count());
     }
 
     @Test
