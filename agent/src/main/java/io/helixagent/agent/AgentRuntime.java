@@ -2,8 +2,12 @@ package io.helixagent.agent;
 
 import io.helixagent.agent.instrument.InstrumentationModule;
 import io.helixagent.agent.instrument.Instrumenter;
+import io.helixagent.agent.instrument.cache.CacheProbes;
+import io.helixagent.agent.instrument.caffeine.CaffeineModule;
 import io.helixagent.agent.instrument.executor.ExecutorProbes;
 import io.helixagent.agent.instrument.executor.ThreadPoolExecutorModule;
+import io.helixagent.agent.instrument.guava.GuavaCacheModule;
+import io.helixagent.agent.instrument.jcache.JCacheModule;
 import io.helixagent.agent.jmx.AgentJmx;
 import io.helixagent.agent.probe.RuntimeProbeSink;
 import io.helixagent.bridge.AgentHandle;
@@ -13,10 +17,12 @@ import io.helixagent.core.config.CoreKeys;
 import io.helixagent.core.engine.DetectorCatalog;
 import io.helixagent.core.engine.Engine;
 import io.helixagent.core.engine.RuntimeInfo;
+import io.helixagent.core.feature.CacheFeature;
 import io.helixagent.core.feature.ExecutorFeature;
 import io.helixagent.core.feature.JvmFeature;
 import io.helixagent.core.jfr.JfrEventSource;
 import io.helixagent.core.log.AgentLog;
+import io.helixagent.core.metrics.AgentMetrics;
 import io.helixagent.core.pipeline.Pipeline;
 import io.helixagent.core.pipeline.RecordRing;
 import io.helixagent.core.report.Report;
@@ -46,6 +52,7 @@ public final class AgentRuntime implements AgentHandle {
     private final RecordRing ring;
     private final Engine engine;
     private final JvmFeature jvm = new JvmFeature();
+    private final AgentMetrics metrics = new AgentMetrics();
     private final RuntimeProbeSink sink;
     private final ReportService reports;
     private final AgentJmx jmx;
@@ -63,8 +70,8 @@ public final class AgentRuntime implements AgentHandle {
         this.ring = new RecordRing((int) config.bytes(CoreKeys.PIPELINE_BUFFER));
         final SubjectRegistry subjects = new SubjectRegistry(MAX_SUBJECTS, System::currentTimeMillis);
         this.engine = new Engine(config, info, ring, subjects, DetectorCatalog.standard(),
-            List.of(new ExecutorFeature(subjects), jvm));
-        this.sink = new RuntimeProbeSink(new ExecutorProbes(ring, subjects));
+            List.of(new ExecutorFeature(subjects), new CacheFeature(subjects, metrics.registry()), jvm));
+        this.sink = new RuntimeProbeSink(new ExecutorProbes(ring, subjects), new CacheProbes(ring, subjects));
         this.reports = new ReportService(config, info);
         this.jmx = new AgentJmx(this);
         this.shutdownHook = new Thread(this::onJvmExit, "helix-agent-exit");
@@ -106,7 +113,8 @@ public final class AgentRuntime implements AgentHandle {
     private static List<InstrumentationModule> enabledModules(final Config config) {
         final List<String> enabled = config.list(CoreKeys.INSTRUMENT);
         final List<InstrumentationModule> modules = new ArrayList<>();
-        for (final InstrumentationModule module : List.<InstrumentationModule>of(new ThreadPoolExecutorModule())) {
+        for (final InstrumentationModule module : List.of(new ThreadPoolExecutorModule(), new CaffeineModule(),
+            new GuavaCacheModule(), new JCacheModule())) {
             if (enabled.contains("all") || enabled.contains(module.id())) {
                 modules.add(module);
             }

@@ -22,7 +22,7 @@ import java.util.Properties;
 /** Reads the agent's settings from every source, and the facts about this JVM that reports show. */
 final class Settings {
     /** Instrumentation module ids accepted by {@code instrument=}. */
-    static final List<String> MODULES = List.of("executor");
+    static final List<String> MODULES = List.of("executor", "caffeine", "guava-cache", "jcache");
 
     private Settings() {
     }

@@ -22,17 +22,35 @@ public final class CreationSite {
      * @return {@code Class.method(File.java:line)} of the creating frame, or {@code unknown}.
      */
     public static String of(final Object created) {
+        return of(created, null);
+    }
+
+    /**
+     * Like {@link #of(Object)}, skipping the frames of the library that built the object as well: a cache is
+     * created by its library's builder or factory, and users know the code that called the builder.
+     *
+     * @param created        the object under construction.
+     * @param libraryPackage a package prefix such as {@code com.github.benmanes.caffeine.}, or null.
+     * @return {@code Class.method(File.java:line)} of the creating frame, or {@code unknown}.
+     */
+    public static String of(final Object created, final String libraryPackage) {
         final Set<String> ownTypes = new HashSet<>();
         for (Class<?> c = created.getClass(); c != null; c = c.getSuperclass()) {
             ownTypes.add(c.getName());
         }
         return WALKER.walk(frames -> frames
             .filter(f -> !isInfrastructure(f.getClassName()))
+            .filter(f -> libraryPackage == null || !f.getClassName().startsWith(libraryPackage))
             .filter(f -> !("<init>".equals(f.getMethodName()) && ownTypes.contains(f.getClassName())))
             .findFirst()
             .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber()
                 + ")")
             .orElse("unknown"));
+    }
+
+    /** @return true when a frame of a class whose name starts with {@code packagePrefix} is on the stack. */
+    public static boolean calledFrom(final String packagePrefix) {
+        return WALKER.walk(frames -> frames.anyMatch(f -> f.getClassName().startsWith(packagePrefix)));
     }
 
     private static boolean isInfrastructure(final String className) {

@@ -1,5 +1,6 @@
 package io.helixagent.agent.probe;
 
+import io.helixagent.agent.instrument.cache.CacheProbes;
 import io.helixagent.agent.instrument.executor.ExecutorProbes;
 import io.helixagent.bridge.ProbeSink;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,11 +12,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RuntimeProbeSink implements ProbeSink {
     private final ExecutorProbes executor;
+    private final CacheProbes cache;
     private final AtomicLong errors = new AtomicLong();
 
-    /** @param executor the {@code ThreadPoolExecutor} handler. */
-    public RuntimeProbeSink(final ExecutorProbes executor) {
+    /**
+     * @param executor the {@code ThreadPoolExecutor} handler.
+     * @param cache    the cache handler (Caffeine, Guava, JCache).
+     */
+    public RuntimeProbeSink(final ExecutorProbes executor, final CacheProbes cache) {
         this.executor = executor;
+        this.cache = cache;
     }
 
     /** @return throwables caught from handlers. */
@@ -63,6 +69,87 @@ public final class RuntimeProbeSink implements ProbeSink {
     public void executorRejected(final Object pool) {
         try {
             executor.rejected(pool);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheCreated(final Object c, final String libraryPackage) {
+        try {
+            cache.created(c, libraryPackage);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheGet(final Object c, final Object key, final boolean hit) {
+        try {
+            cache.get(c, key, hit);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheRequested(final Object c, final Object key) {
+        try {
+            cache.requested(c, key);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheLoaded(final Object c, final Object value, final long nanos, final boolean threw) {
+        try {
+            cache.loaded(c, value, nanos, threw);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheMissed(final Object c) {
+        try {
+            cache.missed(c);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheRemoved(final Object c, final Object cause) {
+        try {
+            cache.removed(c, cause);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheGetStarted(final Object c) {
+        try {
+            cache.getStarted(c);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheGetFinished(final Object c, final Object key, final Object value) {
+        try {
+            cache.getFinished(c, key, value);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheLoaderFinished(final Object value, final long nanos, final boolean threw) {
+        try {
+            cache.loaderFinished(value, nanos, threw);
         } catch (final Throwable t) {
             errors.incrementAndGet();
         }

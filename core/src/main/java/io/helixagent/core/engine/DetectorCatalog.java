@@ -4,6 +4,7 @@ import io.helixagent.core.config.Config;
 import io.helixagent.core.config.ConfigKey;
 import io.helixagent.core.config.CoreKeys;
 import io.helixagent.core.detect.AgentOverloadDetector;
+import io.helixagent.core.detect.CacheHitRateDetector;
 import io.helixagent.core.detect.Detector;
 import io.helixagent.core.detect.DetectorIds;
 import io.helixagent.core.detect.PoolSaturationDetector;
@@ -22,7 +23,8 @@ public final class DetectorCatalog {
 
     /** @return the catalog of every detector this build implements. */
     public static DetectorCatalog standard() {
-        return new DetectorCatalog(List.of(PoolSaturationDetector::new, AgentOverloadDetector::new));
+        return new DetectorCatalog(List.of(PoolSaturationDetector::new, CacheHitRateDetector::new,
+            AgentOverloadDetector::new));
     }
 
     /** @return every detector's settings, for the configuration schema. */
