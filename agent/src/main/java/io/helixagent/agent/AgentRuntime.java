@@ -22,7 +22,7 @@ import io.helixagent.core.feature.ExecutorFeature;
 import io.helixagent.core.feature.JvmFeature;
 import io.helixagent.core.jfr.JfrEventSource;
 import io.helixagent.core.log.AgentLog;
-import io.helixagent.core.metrics.AgentMetrics;
+import io.helixagent.core.metrics.AgentMeters;
 import io.helixagent.core.pipeline.Pipeline;
 import io.helixagent.core.pipeline.RecordRing;
 import io.helixagent.core.report.Report;
@@ -52,7 +52,7 @@ public final class AgentRuntime implements AgentHandle {
     private final RecordRing ring;
     private final Engine engine;
     private final JvmFeature jvm = new JvmFeature();
-    private final AgentMetrics metrics = new AgentMetrics();
+    private final AgentMeters meters = new AgentMeters();
     private final RuntimeProbeSink sink;
     private final ReportService reports;
     private final AgentJmx jmx;
@@ -70,7 +70,7 @@ public final class AgentRuntime implements AgentHandle {
         this.ring = new RecordRing((int) config.bytes(CoreKeys.PIPELINE_BUFFER));
         final SubjectRegistry subjects = new SubjectRegistry(MAX_SUBJECTS, System::currentTimeMillis);
         this.engine = new Engine(config, info, ring, subjects, DetectorCatalog.standard(),
-            List.of(new ExecutorFeature(subjects), new CacheFeature(subjects, metrics.registry()), jvm));
+            List.of(new ExecutorFeature(subjects), new CacheFeature(subjects, meters.registry()), jvm));
         this.sink = new RuntimeProbeSink(new ExecutorProbes(ring, subjects), new CacheProbes(ring, subjects));
         this.reports = new ReportService(config, info);
         this.jmx = new AgentJmx(this);
@@ -176,6 +176,7 @@ public final class AgentRuntime implements AgentHandle {
         instrumenter.reset();
         final List<Path> paths = stopAndReport();
         jmx.unregister();
+        meters.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (final IllegalStateException jvmAlreadyExiting) {

@@ -39,7 +39,7 @@ public final class CacheHitRateDetector implements Detector {
     /** Distinct keys per entry of capacity from which the key space, not the size, is the problem. */
     static final int KEY_FACTOR = 10;
     /** Share of misses that evictions (or expirations) must reach to be named the cause. */
-    static final double REMOVAL_SHARE = 0.5;
+    private static final double REMOVAL_SHARE = 0.5;
     private static final String P = "detector." + ID + ".";
 
     static final ConfigKey WINDOW = ConfigKey.duration(P + "window", "10s", Duration.ofSeconds(1),
@@ -141,7 +141,7 @@ public final class CacheHitRateDetector implements Detector {
             && f.expirations() >= REMOVAL_SHARE * f.misses()) {
             return Cause.TTL_TOO_SHORT;
         }
-        if (f.evictions() >= REMOVAL_SHARE * f.misses()) {
+        if (f.evictionsFollowMisses()) {
             return f.capacity() > 0 && !f.weighted() && f.distinctKeys() >= (double) KEY_FACTOR * f.capacity()
                 ? Cause.TOO_MANY_KEYS : Cause.TOO_SMALL;
         }
@@ -228,6 +228,11 @@ public final class CacheHitRateDetector implements Detector {
                 return Math.min(expireAfterWriteNanos, expireAfterAccessNanos);
             }
             return Math.max(expireAfterWriteNanos, expireAfterAccessNanos);
+        }
+
+        /** @return true when evictions by size account for at least half the misses: evictions close to inserts. */
+        boolean evictionsFollowMisses() {
+            return evictions >= REMOVAL_SHARE * misses;
         }
 
         /** @return true when the library reports evictions and expirations (JCache does not). */

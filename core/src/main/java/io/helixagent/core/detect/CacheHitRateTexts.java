@@ -28,8 +28,8 @@ final class CacheHitRateTexts {
         switch (f.cause()) {
             case TOO_MANY_KEYS:
                 return "too many unique keys (" + f.distinctKeys() + " distinct keys in " + f.keySeconds() + " s"
-                    + (f.evictions() >= CacheHitRateDetector.REMOVAL_SHARE * f.misses()
-                    ? " for " + limitInWords(f) : ", misses without evictions or expirations") + ")";
+                    + (f.evictionsFollowMisses() ? " for " + limitInWords(f)
+                    : ", misses without evictions or expirations") + ")";
             case TTL_TOO_SHORT:
                 return "TTL too short (entries expire after " + Numbers.plain(f.ttlNanos() / 1e9)
                     + " s" + (f.reportsRemovals() ? ", " + f.expirations() + " expirations" : "") + ")";
@@ -72,7 +72,7 @@ final class CacheHitRateTexts {
     private static String tooManyKeys(final CacheFigures f) {
         final String keys = f.distinctKeys() + " distinct keys among " + f.keyGets() + " gets in the last "
             + f.keySeconds() + " s";
-        if (f.evictions() >= CacheHitRateDetector.REMOVAL_SHARE * f.misses()) {
+        if (f.evictionsFollowMisses()) {
             return "Too many unique keys for the size: " + keys + " against " + limitInWords(f) + " ("
                 + Numbers.plain((double) f.distinctKeys() / f.capacity()) + " times more keys than entries). Either "
                 + "hold the whole working set with " + sizeSetting(f, f.distinctKeys() + f.distinctKeys() / 5)

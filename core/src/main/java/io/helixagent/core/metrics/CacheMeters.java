@@ -43,10 +43,11 @@ public final class CacheMeters implements AutoCloseable {
             .tag("result", "miss").description("gets that found no value and loaded it or returned nothing")
             .register(registry));
         meters.add(Gauge.builder("cache.hit.ratio", cache, CacheAggregate::hitRatio).tags(tags)
-            .description("share of gets that hit over the last 10 seconds").register(registry));
+            .description("share of gets that hit over the last 10 seconds").strongReference(true)
+            .register(registry));
         meters.add(Gauge.builder("cache.size", cache, CacheMeters::size).tags(tags)
             .description("entries (or total weight for weighted caches), when the library tells")
-            .register(registry));
+            .strongReference(true).register(registry));
         meters.add(FunctionCounter.builder("cache.evictions", counters, CacheCounters::evictions).tags(tags)
             .tag("cause", "size").description("entries evicted because the cache was full").register(registry));
         meters.add(FunctionCounter.builder("cache.evictions", counters, CacheCounters::expirations).tags(tags)

@@ -35,7 +35,6 @@ public final class StripedCounters {
     }
 
     /** Adds one to {@code counter}; any thread, no allocation, no lock. */
-    @SuppressWarnings("deprecation") // Thread.getId: threadId() needs Java 19
     public void increment(final int counter) {
         final int stripe = (int) Thread.currentThread().getId() & STRIPE_MASK;
         cells.getAndIncrement((stripe + 1) * LINE_LONGS + counter);

@@ -161,9 +161,14 @@ public final class CacheProbes {
         return known != null ? known : watch(subjects.register(cache, CacheFeature.KIND, CreationSite.BEFORE_ATTACH));
     }
 
+    /** Attaches counters once, also when two threads register the same cache at once (rare: registration only). */
     private static Subject watch(final Subject subject) {
-        if (subject != null && subject.probeState() == null && CacheFeature.KIND.equals(subject.kind())) {
-            subject.probeState(new CacheCounters());
+        if (subject != null && CacheFeature.KIND.equals(subject.kind())) {
+            synchronized (subject) {
+                if (subject.probeState() == null) {
+                    subject.probeState(new CacheCounters());
+                }
+            }
         }
         return subject;
     }

@@ -4,6 +4,8 @@ import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -47,19 +49,21 @@ public final class CaffeineModule implements InstrumentationModule {
     private static final String UNBOUNDED = PACKAGE + "cache.UnboundedLocalCache";
 
     private static final ElementMatcher.Junction<MethodDescription> GET_IF_PRESENT =
-        named("getIfPresent").and(takesArguments(2)).and(takesArgument(1, boolean.class));
+        named("getIfPresent").and(takesArguments(2)).and(takesArgument(1, boolean.class))
+            .and(not(returns(void.class)));
     private static final ElementMatcher.Junction<MethodDescription> COMPUTE_IF_ABSENT =
         named("computeIfAbsent").and(takesArguments(4)).and(takesArgument(2, boolean.class));
     private static final ElementMatcher.Junction<MethodDescription> DO_COMPUTE_IF_ABSENT =
-        named("doComputeIfAbsent").and(takesArguments(5)).and(takesArgument(4, boolean.class));
+        named("doComputeIfAbsent").and(takesArguments(5)).and(takesArgument(4, boolean.class))
+            .and(not(returns(void.class)));
     private static final ElementMatcher.Junction<MethodDescription> NOTIFY_EVICTION =
         named("notifyEviction").and(takesArguments(3));
     private static final ElementMatcher.Junction<MethodDescription> EVICT_ENTRY =
-        named("evictEntry").and(takesArguments(3)).and(takesArgument(2, long.class));
+        named("evictEntry").and(takesArguments(3)).and(takesArgument(2, long.class)).and(returns(boolean.class));
     /** javac's name for the lambda inside {@code computeIfAbsent}; its second captured value is recordStats. */
     private static final ElementMatcher.Junction<MethodDescription> MAPPING_LAMBDA =
         nameStartsWith("lambda$computeIfAbsent$").and(isSynthetic()).and(takesArguments(6))
-            .and(takesArgument(1, boolean.class));
+            .and(takesArgument(1, boolean.class)).and(not(returns(void.class)));
 
     @Override
     public String id() {

@@ -2,6 +2,8 @@ package io.helixagent.agent.instrument.guava;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -37,11 +39,11 @@ public final class GuavaCacheModule implements InstrumentationModule {
     private static final String LOCAL_CACHE = PACKAGE + "LocalCache";
 
     private static final ElementMatcher.Junction<MethodDescription> GET_IF_PRESENT =
-        named("getIfPresent").and(takesArguments(1));
+        named("getIfPresent").and(takesArguments(1)).and(not(returns(void.class)));
     private static final ElementMatcher.Junction<MethodDescription> GET_WITH_LOADER =
         named("get").and(takesArguments(2)).and(takesArgument(1, named(PACKAGE + "CacheLoader")));
     private static final ElementMatcher.Junction<MethodDescription> LOAD_SYNC =
-        named("loadSync").and(takesArguments(4));
+        named("loadSync").and(takesArguments(4)).and(not(returns(void.class)));
     private static final ElementMatcher.Junction<MethodDescription> WAIT_FOR_LOADING_VALUE =
         named("waitForLoadingValue").and(takesArguments(3));
     private static final ElementMatcher.Junction<MethodDescription> ENQUEUE_NOTIFICATION =
