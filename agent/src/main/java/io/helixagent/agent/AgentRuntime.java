@@ -6,6 +6,8 @@ import io.helixagent.agent.instrument.beans.PropertyChangeSupportModule;
 import io.helixagent.agent.instrument.disruptor.DisruptorModule;
 import io.helixagent.agent.instrument.events.EventProbes;
 import io.helixagent.agent.instrument.events.ListenerProbes;
+import io.helixagent.agent.instrument.cache.CacheProbes;
+import io.helixagent.agent.instrument.caffeine.CaffeineModule;
 import io.helixagent.agent.instrument.executor.ExecutorProbes;
 import io.helixagent.agent.instrument.executor.FanoutModule;
 import io.helixagent.agent.instrument.executor.FanoutProbes;
@@ -14,6 +16,8 @@ import io.helixagent.agent.instrument.executor.ForkJoinProbes;
 import io.helixagent.agent.instrument.executor.ThreadPoolExecutorModule;
 import io.helixagent.agent.instrument.flow.SubmissionPublisherModule;
 import io.helixagent.agent.instrument.guava.GuavaEventBusModule;
+import io.helixagent.agent.instrument.guava.GuavaCacheModule;
+import io.helixagent.agent.instrument.jcache.JCacheModule;
 import io.helixagent.agent.jmx.AgentJmx;
 import io.helixagent.agent.probe.RuntimeProbeSink;
 import io.helixagent.bridge.AgentHandle;
@@ -25,6 +29,7 @@ import io.helixagent.core.engine.Engine;
 import io.helixagent.core.engine.RuntimeInfo;
 import io.helixagent.core.feature.DeadlockFeature;
 import io.helixagent.core.feature.EventFeature;
+import io.helixagent.core.feature.CacheFeature;
 import io.helixagent.core.feature.ExecutorFeature;
 import io.helixagent.core.feature.FanoutFeature;
 import io.helixagent.core.feature.JvmFeature;
@@ -85,11 +90,12 @@ public final class AgentRuntime implements AgentHandle {
         final ListenerRegistry listeners = new ListenerRegistry();
         this.engine = new Engine(config, info, ring, subjects, DetectorCatalog.standard(),
             List.of(new ExecutorFeature(subjects, meters.registry()), new FanoutFeature(sites), new DeadlockFeature(),
-                new EventFeature(subjects, meters.registry()), new ListenerFeature(listeners, meters.registry()), jvm));
+                new EventFeature(subjects, meters.registry()), new ListenerFeature(listeners, meters.registry()),
+                new CacheFeature(subjects, meters.registry()), jvm));
         this.forkJoin = new ForkJoinProbes(ring, subjects);
         final ExecutorProbes executors = new ExecutorProbes(ring, subjects);
         this.sink = new RuntimeProbeSink(executors, forkJoin, new FanoutProbes(ring, sites, executors),
-            new EventProbes(ring, subjects), new ListenerProbes(listeners));
+            new EventProbes(ring, subjects), new ListenerProbes(listeners), new CacheProbes(ring, subjects));
         this.reports = new ReportService(config, info);
         this.jmx = new AgentJmx(this);
         this.shutdownHook = new Thread(this::onJvmExit, "helix-agent-exit");
@@ -136,7 +142,8 @@ public final class AgentRuntime implements AgentHandle {
         final List<String> enabled = config.list(CoreKeys.INSTRUMENT);
         final List<InstrumentationModule> modules = new ArrayList<>();
         for (final InstrumentationModule module : List.of(new ThreadPoolExecutorModule(), new ForkJoinPoolModule(),
-            new FanoutModule(), new GuavaEventBusModule(), new SubmissionPublisherModule(), new DisruptorModule(),
+            new FanoutModule(), new CaffeineModule(), new GuavaCacheModule(), new JCacheModule(),
+            new GuavaEventBusModule(), new SubmissionPublisherModule(), new DisruptorModule(),
             new PropertyChangeSupportModule())) {
             if (enabled.contains("all") || enabled.contains(module.id())) {
                 modules.add(module);

@@ -22,8 +22,8 @@ import java.util.Properties;
 /** Reads the agent's settings from every source, and the facts about this JVM that reports show. */
 final class Settings {
     /** Instrumentation module ids accepted by {@code instrument=}. */
-    static final List<String> MODULES = List.of("executor", "forkjoin", "fanout", "guava-eventbus", "flow", "disruptor",
-        "beans");
+    static final List<String> MODULES = List.of("executor", "forkjoin", "fanout", "caffeine", "guava-cache", "jcache",
+        "guava-eventbus", "flow", "disruptor", "beans");
 
     private Settings() {
     }

@@ -89,4 +89,36 @@ public interface ProbeSink {
 
     /** One registration of {@code listener} was undone. */
     void listenerRemoved(Object listener);
+
+    /**
+     * A cache finished a constructor (once per constructor in the chain).
+     *
+     * @param libraryPackage the library's package, whose frames are not the creator; null for the package of the
+     *                       cache's own class (JCache providers).
+     */
+    void cacheCreated(Object cache, String libraryPackage);
+
+    /** A get of {@code key} whose outcome is known: {@code hit} when it found a value. */
+    void cacheGet(Object cache, Object key, boolean hit);
+
+    /** A get of {@code key} that hit unless {@link #cacheLoaded} or {@link #cacheMissed} follows for it. */
+    void cacheRequested(Object cache, Object key);
+
+    /** The get just requested missed and loaded {@code value} in {@code nanos} (or threw). */
+    void cacheLoaded(Object cache, Object value, long nanos, boolean threw);
+
+    /** The get just requested missed and waited for another thread's load of the same key. */
+    void cacheMissed(Object cache);
+
+    /** An entry left the cache for {@code cause}, the library's {@code RemovalCause}. */
+    void cacheRemoved(Object cache, Object cause);
+
+    /** A JCache {@code get} started; the provider may call a read-through loader before it returns. */
+    void cacheGetStarted(Object cache);
+
+    /** A JCache {@code get} of {@code key} returned {@code value} (null when it threw or found nothing). */
+    void cacheGetFinished(Object cache, Object key, Object value);
+
+    /** A JCache read-through {@code CacheLoader} returned {@code value} after {@code nanos} (or threw). */
+    void cacheLoaderFinished(Object value, long nanos, boolean threw);
 }

@@ -157,4 +157,67 @@ public final class Probes {
             s.listenerRemoved(listener);
         }
     }
+
+    public static void cacheCreated(final Object cache, final String libraryPackage) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.cacheCreated(cache, libraryPackage);
+        }
+    }
+
+    public static void cacheGet(final Object cache, final Object key, final boolean hit) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.cacheGet(cache, key, hit);
+        }
+    }
+
+    public static void cacheRequested(final Object cache, final Object key) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.cacheRequested(cache, key);
+        }
+    }
+
+    public static void cacheLoaded(final Object cache, final Object value, final long nanos, final boolean threw) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.cacheLoaded(cache, value, nanos, threw);
+        }
+    }
+
+    public static void cacheMissed(final Object cache) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.cacheMissed(cache);
+        }
+    }
+
+    public static void cacheRemoved(final Object cache, final Object cause) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.cacheRemoved(cache, cause);
+        }
+    }
+
+    public static void cacheGetStarted(final Object cache) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.cacheGetStarted(cache);
+        }
+    }
+
+    public static void cacheGetFinished(final Object cache, final Object key, final Object value) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.cacheGetFinished(cache, key, value);
+        }
+    }
+
+    public static void cacheLoaderFinished(final Object value, final long nanos, final boolean threw) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.cacheLoaderFinished(value, nanos, threw);
+        }
+    }
 }

@@ -117,6 +117,15 @@ public final class HostJvm implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the samples from another copy of their jar: a copy without {@code lib/} beside it has none of the
+         * samples' libraries, so that the test chooses their versions.
+         */
+        public Builder samplesFrom(final Path jar) {
+            classpath.set(0, jar.toString());
+            return this;
+        }
+
         public Builder classpath(final Path entry) {
             classpath.add(entry.toString());
             return this;

@@ -27,6 +27,11 @@ final class SampleRunner {
         return DEFAULT_SECONDS;
     }
 
+    /** Prints when the symptom starts, so that a test can tell how soon the agent noticed it. */
+    static void onset() {
+        System.out.println("onset " + java.time.Instant.now());
+    }
+
     /** Prints where the agent wrote its reports, or how to run the sample with the agent. */
     static void printReports() {
         try {

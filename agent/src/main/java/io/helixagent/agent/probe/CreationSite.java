@@ -69,6 +69,11 @@ public final class CreationSite {
             .orElse("unknown"));
     }
 
+    /** @return true when a frame of a class whose name starts with {@code packagePrefix} is on the stack. */
+    public static boolean calledFrom(final String packagePrefix) {
+        return WALKER.walk(frames -> frames.anyMatch(f -> f.getClassName().startsWith(packagePrefix)));
+    }
+
     private static String format(final StackWalker.StackFrame f) {
         return f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")";
     }

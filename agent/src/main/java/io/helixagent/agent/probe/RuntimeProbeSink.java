@@ -1,5 +1,6 @@
 package io.helixagent.agent.probe;
 
+import io.helixagent.agent.instrument.cache.CacheProbes;
 import io.helixagent.agent.instrument.events.EventProbes;
 import io.helixagent.agent.instrument.events.ListenerProbes;
 import io.helixagent.agent.instrument.executor.ExecutorProbes;
@@ -19,6 +20,7 @@ public final class RuntimeProbeSink implements ProbeSink {
     private final FanoutProbes fanout;
     private final EventProbes events;
     private final ListenerProbes listeners;
+    private final CacheProbes cache;
     private final AtomicLong errors = new AtomicLong();
 
     /**
@@ -27,14 +29,16 @@ public final class RuntimeProbeSink implements ProbeSink {
      * @param fanout    the fan-out handler.
      * @param events    the event publishers' handler.
      * @param listeners the listener registrations' handler.
+     * @param cache     the cache handler (Caffeine, Guava, JCache).
      */
     public RuntimeProbeSink(final ExecutorProbes executor, final ForkJoinProbes forkJoin, final FanoutProbes fanout,
-                            final EventProbes events, final ListenerProbes listeners) {
+                            final EventProbes events, final ListenerProbes listeners, final CacheProbes cache) {
         this.executor = executor;
         this.forkJoin = forkJoin;
         this.fanout = fanout;
         this.events = events;
         this.listeners = listeners;
+        this.cache = cache;
     }
 
     /** @return throwables caught from handlers. */
@@ -201,6 +205,87 @@ public final class RuntimeProbeSink implements ProbeSink {
     public void listenerRemoved(final Object listener) {
         try {
             listeners.removed(listener);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheCreated(final Object c, final String libraryPackage) {
+        try {
+            cache.created(c, libraryPackage);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheGet(final Object c, final Object key, final boolean hit) {
+        try {
+            cache.get(c, key, hit);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheRequested(final Object c, final Object key) {
+        try {
+            cache.requested(c, key);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheLoaded(final Object c, final Object value, final long nanos, final boolean threw) {
+        try {
+            cache.loaded(c, value, nanos, threw);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheMissed(final Object c) {
+        try {
+            cache.missed(c);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheRemoved(final Object c, final Object cause) {
+        try {
+            cache.removed(c, cause);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheGetStarted(final Object c) {
+        try {
+            cache.getStarted(c);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheGetFinished(final Object c, final Object key, final Object value) {
+        try {
+            cache.getFinished(c, key, value);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void cacheLoaderFinished(final Object value, final long nanos, final boolean threw) {
+        try {
+            cache.loaderFinished(value, nanos, threw);
         } catch (final Throwable t) {
             errors.incrementAndGet();
         }

@@ -5,6 +5,7 @@ import io.helixagent.core.config.ConfigKey;
 import io.helixagent.core.config.CoreKeys;
 import io.helixagent.core.detect.AgentOverloadDetector;
 import io.helixagent.core.detect.DeadlockDetector;
+import io.helixagent.core.detect.CacheHitRateDetector;
 import io.helixagent.core.detect.Detector;
 import io.helixagent.core.detect.DetectorIds;
 import io.helixagent.core.detect.FanoutStragglerDetector;
@@ -27,8 +28,9 @@ public final class DetectorCatalog {
 
     /** @return the catalog of every detector this build implements. */
     public static DetectorCatalog standard() {
-        return new DetectorCatalog(List.of(PoolSaturationDetector::new, EventBusBackpressureDetector::new,
-            ListenersLeakDetector::new, FanoutStragglerDetector::new, DeadlockDetector::new, GcOverheadDetector::new,
+        return new DetectorCatalog(List.of(PoolSaturationDetector::new, CacheHitRateDetector::new,
+            EventBusBackpressureDetector::new, ListenersLeakDetector::new, FanoutStragglerDetector::new,
+            DeadlockDetector::new, GcOverheadDetector::new,
             AgentOverloadDetector::new));
     }
 

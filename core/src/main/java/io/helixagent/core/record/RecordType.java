@@ -32,6 +32,11 @@ public final class RecordType {
     public static final int EVENT_DEAD = 43;
     /** A subscriber subscribed to a publisher. subject: publisher; aux: the subscriber's subject. */
     public static final int EVENT_SUBSCRIBED = 44;
+    /**
+     * A cache missed and loaded the value (or waited for a concurrent load of it). subject: cache; aux: 1 when the
+     * load failed (threw or produced nothing); a: load time ns. Hits and evictions are counted, not recorded.
+     */
+    public static final int CACHE_LOAD = 30;
     /** A garbage collection (JFR). a: sum of pauses ns; b: longest pause ns. */
     public static final int GC = 20;
     /** Heap used after a collection (JFR). a: bytes used. */

@@ -17,6 +17,7 @@ public final class Subject extends WeakReference<Object> {
     private final String creationSite;
     private final long createdAtMillis;
     private volatile String name;
+    private volatile Object probeState;
 
     Subject(final Object target, final int hash, final int id, final String kind, final String creationSite,
             final long createdAtMillis) {
@@ -64,6 +65,19 @@ public final class Subject extends WeakReference<Object> {
         if (name == null && libraryName != null && !libraryName.isEmpty()) {
             name = libraryName;
         }
+    }
+
+    /**
+     * @return what the probe handler keeps for this subject on host threads (a cache's counters), or null. Probes
+     *     that find a subject without it ignore the event: it is set right after registration.
+     */
+    public Object probeState() {
+        return probeState;
+    }
+
+    /** Attaches the probe handler's per-subject state; set once, right after registration. */
+    public void probeState(final Object state) {
+        probeState = state;
     }
 
     /** @return the name, or the simple class name and id while the name is unknown. */
