@@ -6,8 +6,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.helixagent.agent.instrument.InstrumentationModule;
 import io.helixagent.bridge.Probes;
+import io.helixagent.core.log.AgentLog;
 import io.helixagent.core.feature.ListenerFeature;
 import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 
@@ -26,9 +28,13 @@ import net.bytebuddy.asm.Advice;
  *       {@code AsyncEventBus} executor), so the subscriber never gets it;</li>
  *   <li>{@code DeadEvent(Object source, Object event)}: Guava builds one when an event has no subscriber.</li>
  * </ul>
- * A Guava without these fields or methods is left as it is, with one log line per class.
+ * An older Guava (no {@code Subscriber} class) is left alone as a whole, with one log line; a later one without
+ * these fields or methods is left as it is, with one log line per class.
  */
 public final class GuavaEventBusModule implements InstrumentationModule {
+    private static final String SUBSCRIBER_CLASS_FILE = "com/google/common/eventbus/Subscriber.class";
+    private final AtomicBoolean warned = new AtomicBoolean();
+
     @Override
     public String id() {
         return "guava-eventbus";
@@ -42,7 +48,7 @@ public final class GuavaEventBusModule implements InstrumentationModule {
     @Override
     public AgentBuilder extend(final AgentBuilder builder) {
         return builder.type(named("com.google.common.eventbus.EventBus"))
-            .transform((b, type, loader, module, domain) -> b
+            .transform((b, type, loader, module, domain) -> !supported(loader) ? b : b
                 .visit(Advice.to(Constructed.class).on(isConstructor()))
                 .visit(Advice.to(Post.class).on(named("post").and(takesArguments(Object.class))))
                 .visit(Advice.to(Register.class).on(named("register").and(takesArguments(Object.class))))
@@ -52,8 +58,22 @@ public final class GuavaEventBusModule implements InstrumentationModule {
                 .visit(Advice.to(Invoke.class).on(named("invokeSubscriberMethod").and(takesArguments(Object.class))))
                 .visit(Advice.to(Dispatch.class).on(named("dispatchEvent").and(takesArguments(Object.class)))))
             .type(named("com.google.common.eventbus.DeadEvent"))
-            .transform((b, type, loader, module, domain) -> b
+            .transform((b, type, loader, module, domain) -> !supported(loader) ? b : b
                 .visit(Advice.to(Dead.class).on(isConstructor().and(takesArguments(Object.class, Object.class)))));
+    }
+
+    /**
+     * @return true when {@code loader} holds a Guava of 19.0 or later, recognised by its {@code Subscriber} class;
+     *     an older Guava is left alone as a whole (not half woven), with one log line.
+     */
+    private boolean supported(final ClassLoader loader) {
+        if (loader != null && loader.getResource(SUBSCRIBER_CLASS_FILE) != null) {
+            return true;
+        }
+        if (warned.compareAndSet(false, true)) {
+            AgentLog.warn("Guava EventBus left unwatched: this Guava predates 19.0 (no " + SUBSCRIBER_CLASS_FILE + ")");
+        }
+        return false;
     }
 
     /** Registers the bus with its identifier once its constructor has run. */
