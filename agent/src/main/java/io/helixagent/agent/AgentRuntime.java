@@ -2,8 +2,14 @@ package io.helixagent.agent;
 
 import io.helixagent.agent.instrument.InstrumentationModule;
 import io.helixagent.agent.instrument.Instrumenter;
+import io.helixagent.agent.instrument.connpool.ConnectionPoolProbes;
 import io.helixagent.agent.instrument.executor.ExecutorProbes;
 import io.helixagent.agent.instrument.executor.ThreadPoolExecutorModule;
+import io.helixagent.agent.instrument.hikari.HikariModule;
+import io.helixagent.agent.instrument.http.HttpCallProbes;
+import io.helixagent.agent.instrument.httpclient5.HttpClient5Module;
+import io.helixagent.agent.instrument.jdkhttp.JdkHttpClientModule;
+import io.helixagent.agent.instrument.jdkhttp.UrlConnectionModule;
 import io.helixagent.agent.jmx.AgentJmx;
 import io.helixagent.agent.probe.RuntimeProbeSink;
 import io.helixagent.bridge.AgentHandle;
@@ -13,14 +19,18 @@ import io.helixagent.core.config.CoreKeys;
 import io.helixagent.core.engine.DetectorCatalog;
 import io.helixagent.core.engine.Engine;
 import io.helixagent.core.engine.RuntimeInfo;
+import io.helixagent.core.feature.ConnectionPoolFeature;
 import io.helixagent.core.feature.ExecutorFeature;
+import io.helixagent.core.feature.HttpFeature;
 import io.helixagent.core.feature.JvmFeature;
 import io.helixagent.core.jfr.JfrEventSource;
 import io.helixagent.core.log.AgentLog;
+import io.helixagent.core.metrics.AgentMeters;
 import io.helixagent.core.pipeline.Pipeline;
 import io.helixagent.core.pipeline.RecordRing;
 import io.helixagent.core.report.Report;
 import io.helixagent.core.report.ReportService;
+import io.helixagent.core.subject.HostRegistry;
 import io.helixagent.core.subject.SubjectRegistry;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -40,12 +50,14 @@ public final class AgentRuntime implements AgentHandle {
     /** System property set while an agent runs, read by the CLI through the attach API. */
     public static final String VERSION_PROPERTY = "io.helixagent.version";
     private static final int MAX_SUBJECTS = 2000;
+    private static final int MAX_HTTP_HOSTS = 1000;
 
     private final Instrumentation inst;
     private final RuntimeInfo info;
     private final RecordRing ring;
     private final Engine engine;
     private final JvmFeature jvm = new JvmFeature();
+    private final AgentMeters meters = new AgentMeters();
     private final RuntimeProbeSink sink;
     private final ReportService reports;
     private final AgentJmx jmx;
@@ -62,9 +74,12 @@ public final class AgentRuntime implements AgentHandle {
         this.info = info;
         this.ring = new RecordRing((int) config.bytes(CoreKeys.PIPELINE_BUFFER));
         final SubjectRegistry subjects = new SubjectRegistry(MAX_SUBJECTS, System::currentTimeMillis);
+        final HostRegistry hosts = new HostRegistry(MAX_HTTP_HOSTS);
+        final ConnectionPoolFeature pools = new ConnectionPoolFeature(subjects, meters.registry());
         this.engine = new Engine(config, info, ring, subjects, DetectorCatalog.standard(),
-            List.of(new ExecutorFeature(subjects), jvm));
-        this.sink = new RuntimeProbeSink(new ExecutorProbes(ring, subjects));
+            List.of(new ExecutorFeature(subjects), pools, new HttpFeature(hosts, meters.registry()), jvm));
+        this.sink = new RuntimeProbeSink(new ExecutorProbes(ring, subjects),
+            new ConnectionPoolProbes(ring, subjects, pools), new HttpCallProbes(ring, hosts));
         this.reports = new ReportService(config, info);
         this.jmx = new AgentJmx(this);
         this.shutdownHook = new Thread(this::onJvmExit, "helix-agent-exit");
@@ -106,7 +121,8 @@ public final class AgentRuntime implements AgentHandle {
     private static List<InstrumentationModule> enabledModules(final Config config) {
         final List<String> enabled = config.list(CoreKeys.INSTRUMENT);
         final List<InstrumentationModule> modules = new ArrayList<>();
-        for (final InstrumentationModule module : List.<InstrumentationModule>of(new ThreadPoolExecutorModule())) {
+        for (final InstrumentationModule module : List.of(new ThreadPoolExecutorModule(), new HikariModule(),
+            new HttpClient5Module(), new JdkHttpClientModule(), new UrlConnectionModule())) {
             if (enabled.contains("all") || enabled.contains(module.id())) {
                 modules.add(module);
             }

@@ -22,7 +22,8 @@ import java.util.Properties;
 /** Reads the agent's settings from every source, and the facts about this JVM that reports show. */
 final class Settings {
     /** Instrumentation module ids accepted by {@code instrument=}. */
-    static final List<String> MODULES = List.of("executor");
+    static final List<String> MODULES = List.of("executor", "hikaricp", "httpclient5", "jdk-httpclient",
+        "jdk-urlconnection");
 
     private Settings() {
     }

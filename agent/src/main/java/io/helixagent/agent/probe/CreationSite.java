@@ -22,12 +22,25 @@ public final class CreationSite {
      * @return {@code Class.method(File.java:line)} of the creating frame, or {@code unknown}.
      */
     public static String of(final Object created) {
+        return of(created, null);
+    }
+
+    /**
+     * For objects a library builds on the application's behalf (a connection pool built by its data source or
+     * builder): the library's own frames are skipped too.
+     *
+     * @param created       the object under construction.
+     * @param libraryPrefix the package prefix of the library, such as {@code com.zaxxer.hikari.}, or null.
+     * @return {@code Class.method(File.java:line)} of the creating frame, or {@code unknown}.
+     */
+    public static String of(final Object created, final String libraryPrefix) {
         final Set<String> ownTypes = new HashSet<>();
         for (Class<?> c = created.getClass(); c != null; c = c.getSuperclass()) {
             ownTypes.add(c.getName());
         }
         return WALKER.walk(frames -> frames
             .filter(f -> !isInfrastructure(f.getClassName()))
+            .filter(f -> libraryPrefix == null || !f.getClassName().startsWith(libraryPrefix))
             .filter(f -> !("<init>".equals(f.getMethodName()) && ownTypes.contains(f.getClassName())))
             .findFirst()
             .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber()

@@ -4,8 +4,10 @@ import io.helixagent.core.config.Config;
 import io.helixagent.core.config.ConfigKey;
 import io.helixagent.core.config.CoreKeys;
 import io.helixagent.core.detect.AgentOverloadDetector;
+import io.helixagent.core.detect.ConnPoolExhaustionDetector;
 import io.helixagent.core.detect.Detector;
 import io.helixagent.core.detect.DetectorIds;
+import io.helixagent.core.detect.HttpSlowDetector;
 import io.helixagent.core.detect.PoolSaturationDetector;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,8 @@ public final class DetectorCatalog {
 
     /** @return the catalog of every detector this build implements. */
     public static DetectorCatalog standard() {
-        return new DetectorCatalog(List.of(PoolSaturationDetector::new, AgentOverloadDetector::new));
+        return new DetectorCatalog(List.of(PoolSaturationDetector::new, ConnPoolExhaustionDetector::new,
+            HttpSlowDetector::new, AgentOverloadDetector::new));
     }
 
     /** @return every detector's settings, for the configuration schema. */
