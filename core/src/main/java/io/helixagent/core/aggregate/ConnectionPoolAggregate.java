@@ -31,6 +31,8 @@ public final class ConnectionPoolAggregate {
     private long holdNanosTotal;
     private PoolSettings settings = PoolSettings.UNKNOWN;
     private List<RouteStats> routes = List.of();
+    /** Per slot: the route with the most callers waiting at that sample, or null. */
+    private final RouteStats[] busiestRoutes;
     private boolean closed;
     private volatile Published published = Published.NONE;
 
@@ -52,6 +54,7 @@ public final class ConnectionPoolAggregate {
         this.pending = new WindowedGauge(window);
         this.total = new WindowedGauge(window);
         this.max = new WindowedGauge(window);
+        this.busiestRoutes = new RouteStats[slots];
     }
 
     /**
@@ -103,9 +106,13 @@ public final class ConnectionPoolAggregate {
         settings = poolSettings;
     }
 
-    /** Records the latest per-route figures (HttpClient pools); an empty list for pools without routes. */
+    /**
+     * Records the latest per-route figures (HttpClient pools), busiest first; an empty list for pools without
+     * routes.
+     */
     public void onRoutes(final List<RouteStats> routeStats) {
         routes = List.copyOf(routeStats);
+        busiestRoutes[window.current()] = routes.isEmpty() ? null : routes.get(0);
     }
 
     /** The pool was closed: its figures describe a pool that no longer hands out connections. */
@@ -130,6 +137,7 @@ public final class ConnectionPoolAggregate {
         pending.clearCurrent();
         total.clearCurrent();
         max.clearCurrent();
+        busiestRoutes[window.current()] = null;
     }
 
     public Subject subject() {
@@ -197,6 +205,23 @@ public final class ConnectionPoolAggregate {
 
     public List<RouteStats> routes() {
         return routes;
+    }
+
+    /**
+     * @return the route with the most callers waiting (then the most connections leased) in the newest
+     *     {@code n} slots, the newest on a tie; null when no route was sampled. A window read, because the
+     *     latest sample may come after the load has passed.
+     */
+    public RouteStats busiestRoute(final int n) {
+        RouteStats busiest = null;
+        for (int back = 0; back < Math.min(n, busiestRoutes.length); back++) {
+            final RouteStats r = busiestRoutes[window.slotBefore(back)];
+            if (r != null && (busiest == null || r.pending() > busiest.pending()
+                || r.pending() == busiest.pending() && r.leased() > busiest.leased())) {
+                busiest = r;
+            }
+        }
+        return busiest;
     }
 
     /** @return true once the pool has been closed. */

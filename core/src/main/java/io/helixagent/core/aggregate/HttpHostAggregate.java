@@ -44,8 +44,9 @@ public final class HttpHostAggregate {
     }
 
     /**
-     * A call ended; timed-out calls count with the time the caller waited. The first call to the host is kept
-     * apart from the others' times: it pays for name resolution and connection set-up, and is judged on its own.
+     * A call ended; timed-out calls count with the time the caller waited. The first call of each client library
+     * to the host is kept apart from the others' times: each client has its own connections, so its first call
+     * pays for connection set-up (and, in a fresh JVM, for loading the client), and is judged on its own.
      *
      * @param outcome an {@link Outcome} code.
      * @param nanos   the call's time.
@@ -61,13 +62,17 @@ public final class HttpHostAggregate {
             errors.add(1);
         }
         callNanosTotal += Math.max(0, nanos);
-        clients |= client;
-        if (firstCall < 0) {
-            firstCall = Math.max(0, nanos);
-            firstCallNanos.set(firstCall);
+        if ((clients & client) == 0) {
+            clients |= client;
+            firstCall = Math.max(firstCall, nanos);
+            firstCallNanos.set(Math.max(nanos, nanOrZero(firstCallNanos.max(1))));
         } else {
             callNanos.recordNanos(nanos);
         }
+    }
+
+    private static double nanOrZero(final double value) {
+        return Double.isNaN(value) ? 0 : value;
     }
 
     /** Starts the next slot, after publishing the totals the metrics read. */
@@ -113,17 +118,20 @@ public final class HttpHostAggregate {
         return errors;
     }
 
-    /** @return the times of every call but the first. */
+    /** @return the times of every call but each client's first. */
     public WindowedHistogram callNanos() {
         return callNanos;
     }
 
-    /** @return the first call's time, present only in the slot it ended in: a window read says if it is recent. */
+    /**
+     * @return the slowest first call of a client, present only in the slot it ended in: a window read says
+     *     whether it is recent.
+     */
     public WindowedGauge firstCallNanos() {
         return firstCallNanos;
     }
 
-    /** @return the first call's time, or -1 before any call. */
+    /** @return the slowest first call of a client so far, or -1 before any call. */
     public long firstCall() {
         return firstCall;
     }

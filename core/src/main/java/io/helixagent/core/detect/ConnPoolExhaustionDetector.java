@@ -39,7 +39,7 @@ public final class ConnPoolExhaustionDetector implements Detector {
         "acquisition timeouts per second at which WARNING starts (one timeout in a 10 s window)");
     static final ConfigKey TIMEOUTS_CRITICAL = ConfigKey.decimal(P + "timeouts.critical", "1",
         "acquisition timeouts per second at which CRITICAL starts");
-    static final ConfigKey WAIT_INFO = ConfigKey.duration(P + "wait.info", "50ms",
+    static final ConfigKey WAIT_INFO = ConfigKey.duration(P + "wait.info", "100ms",
         "p99 wait for a connection at which INFO starts");
     static final ConfigKey WAIT_WARNING = ConfigKey.duration(P + "wait.warning", "250ms",
         "p99 wait for a connection at which WARNING starts");
@@ -153,7 +153,7 @@ public final class ConnPoolExhaustionDetector implements Detector {
         final boolean atLimit = max > 0 && activeMean >= max;
         final boolean leakSuspected = atLimit && (hold.percentileNanos(0.99) >= holdLeakNanos
             || pool.released().sum(seconds) == 0);
-        final RouteStats busiest = pool.routes().isEmpty() ? null : pool.routes().get(0);
+        final RouteStats busiest = pool.busiestRoute(seconds);
         return new PoolFigures(pool.subject().kind(), pool.subject().displayName(),
             (int) nonNegative(pool.active().max(seconds)), max, (int) nonNegative(pool.idle().latest()),
             nonNegative(pool.pending().mean(seconds)), (int) nonNegative(pool.pending().max(seconds)),

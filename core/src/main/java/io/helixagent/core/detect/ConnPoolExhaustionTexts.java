@@ -79,7 +79,7 @@ final class ConnPoolExhaustionTexts {
     private static void httpClient(final PoolFigures f, final List<String> r) {
         final RouteStats route = f.busiest();
         if (route != null && route.leased() >= route.max() && route.pending() > 0) {
-            final int needed = route.leased() + route.pending();
+            final int needed = Math.max(route.leased() + route.pending(), f.neededConnections());
             r.add("Raise the per-route limit (the guide's max_conns_per_host): route " + route.route() + " had "
                 + route.leased() + "/" + route.max() + " connections leased and " + route.pending()
                 + " requests waiting. Set setMaxPerRoute(route, " + needed + ") or setDefaultMaxPerRoute(" + needed

@@ -20,8 +20,9 @@ import java.util.Map;
  *   <li>a slow first call, while it is in the window: one that took {@code first.slow} or more and over twice
  *       as long as later calls typically do (p50); at most INFO, since it is paid once.</li>
  * </ul>
- * The first call to a host is left out of the p99 (it pays for name resolution and connection set-up), so
- * that a slow start does not read as a slow service.
+ * The first call of each client library to a host is left out of the p99 (it pays for name resolution,
+ * connection set-up and, in a fresh JVM, loading the client), so that a slow start does not read as a slow
+ * service.
  */
 public final class HttpSlowDetector implements Detector {
     /** The detector id. */
@@ -43,9 +44,9 @@ public final class HttpSlowDetector implements Detector {
     static final ConfigKey P99_CRITICAL = ConfigKey.duration(P + "p99.critical", "5s",
         "p99 call time at which CRITICAL starts");
     static final ConfigKey FIRST_SLOW = ConfigKey.duration(P + "first.slow", "1s",
-        "time of the first call to a host from which a slow first connection is noted (INFO)");
+        "time of a client's first call to a host from which a slow first connection is noted (INFO)");
     static final ConfigKey MIN_CALLS = ConfigKey.integer(P + "min.calls", "5", 1, 1_000_000,
-        "calls needed in the window, besides the first, before the p99 is judged");
+        "calls needed in the window, besides each client's first, before the p99 is judged");
 
     /** A first call counts as slow only if it also took this many times longer than later calls (p50). */
     private static final int FIRST_CALL_FACTOR = 2;
@@ -150,8 +151,8 @@ public final class HttpSlowDetector implements Detector {
     /**
      * The figures of one host over the window, shared by the evidence and the texts.
      *
-     * @param timedCalls     calls whose time is in the p99 (all but the first call to the host).
-     * @param firstCallNanos the first call's time while it is in the window, else -1.
+     * @param timedCalls     calls whose time is in the p99 (all but each client's first call to the host).
+     * @param firstCallNanos the slowest first call of a client while it is in the window, else -1.
      */
     record HostFigures(String host, String clients, int seconds, long calls, long timedCalls, long connectTimeouts,
                        long readTimeouts, long errors, long p50Nanos, long p99Nanos, long firstCallNanos) {

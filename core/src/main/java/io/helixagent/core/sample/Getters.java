@@ -22,13 +22,18 @@ final class Getters {
     };
 
     /**
-     * @param library what the log line calls the library.
+     * @param library what the log line calls the library, or null for methods that some versions lack by design.
      * @param names   method names, in the order {@link #of} returns them; {@code name/1} is a method taking
      *                one argument, a plain name one taking none.
      */
     Getters(final String library, final String... names) {
         this.library = library;
         this.names = names.clone();
+    }
+
+    /** @return methods that some versions of a library lack: a class without them is not reported. */
+    static Getters optional(final String... names) {
+        return new Getters(null, names);
     }
 
     /** @return the methods of {@code type} in constructor order, or null when it lacks one. */
@@ -44,6 +49,9 @@ final class Getters {
             final int arity = slash < 0 ? 0 : Integer.parseInt(names[i].substring(slash + 1));
             found[i] = publicMethod(type, name, arity);
             if (found[i] == null) {
+                if (library == null) {
+                    return null;
+                }
                 AgentLog.warn(library + ": " + type.getName() + " has no public method " + name + " taking "
                     + arity + " arguments: this version is not supported, its figures are not sampled");
                 return null;

@@ -29,6 +29,8 @@ public final class HttpClientPoolSampler {
     private static final Getters STATS = new Getters(LIBRARY, "getLeased", "getPending", "getAvailable", "getMax");
     private static final Getters ROUTE = new Getters(LIBRARY, "getTargetHost");
     private static final Getters HOST = new Getters(LIBRARY, "getHostName", "getPort", "getSchemeName");
+    /** Not in every 5.x (5.1 lacks it): older managers are judged until the application lets go of them. */
+    private static final Getters CLOSED = Getters.optional("isClosed");
 
     private HttpClientPoolSampler() {
     }
@@ -45,6 +47,11 @@ public final class HttpClientPoolSampler {
         }
         subject.nameIfAbsent(manager.getClass().getSimpleName());
         try {
+            final Method[] closed = CLOSED.of(manager.getClass());
+            if (closed != null && (Boolean) closed[0].invoke(manager)) {
+                aggregate.onClosed();
+                return true;
+            }
             final Object totals = m[0].invoke(manager);
             final Method[] s = STATS.of(totals.getClass());
             if (s == null) {

@@ -147,6 +147,10 @@ class ConnPoolExhaustionDetectorTest {
             + "setMaxPerRoute(route, 8) or setDefaultMaxPerRoute(8) (now 2)"), e.recommendations().toString());
         assertTrue(e.recommendations().get(1).contains("ConnectionRequestTimeoutException"));
         assertTrue(e.recommendations().get(e.recommendations().size() - 1).startsWith("Reuse connections"));
+
+        http.onRoutes(List.of());
+        final Evaluation afterTheLoad = second(http, 0, 0, 0, 0, 1, 0, 0);
+        assertEquals(6, afterTheLoad.evidence().get("routePending"), "the window's busiest moment, not the last");
     }
 
     @Test

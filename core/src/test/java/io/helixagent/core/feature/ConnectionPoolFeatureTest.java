@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.sun.net.httpserver.HttpServer;
 import io.helixagent.core.aggregate.ConnectionPoolAggregate;
+import io.helixagent.core.aggregate.RouteStats;
 import io.helixagent.core.engine.ReportParts;
 import io.helixagent.core.record.Outcome;
 import io.helixagent.core.record.RecordLayout;
@@ -14,9 +16,14 @@ import io.helixagent.core.subject.Subject;
 import io.helixagent.core.subject.SubjectRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetSocketAddress;
 import java.sql.Connection;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.junit.jupiter.api.Test;
@@ -81,6 +88,28 @@ class ConnectionPoolFeatureTest {
             assertEquals(7.0, meters.get("httpcomponents.httpclient.pool.total.max").gauge().value());
             assertEquals(0.0, meters.get("httpcomponents.httpclient.pool.total.connections").tag("state", "leased")
                 .gauge().value());
+        }
+    }
+
+    @Test
+    void shouldNameTheRoutesOfAnHttpClientPoolByHostAndPort() throws Exception {
+        final HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try (PoolingHttpClientConnectionManager manager = PoolingHttpClientConnectionManagerBuilder.create()
+            .setMaxConnPerRoute(3).build();
+             CloseableHttpClient client = HttpClients.custom().setConnectionManager(manager).build()) {
+            final int port = server.getAddress().getPort();
+            client.execute(new HttpGet("http://127.0.0.1:" + port + "/items?id=7"), response -> null);
+            subjects.register(manager, ConnectionPoolFeature.HTTP_CLIENT, "Test.make(Test.java:3)");
+            feature.onTick(0);
+            final List<RouteStats> routes = feature.pools().iterator().next().routes();
+            assertEquals(List.of(new RouteStats("127.0.0.1:" + port, 0, 0, 1, 3)), routes);
+        } finally {
+            server.stop(0);
         }
     }
 
