@@ -98,7 +98,8 @@ public final class HostRegistry {
         int i = hash & mask;
         Host h;
         while ((h = t[i]) != null) {
-            if (h.hash == hash && h.port == port && h.host.equalsIgnoreCase(host) && h.scheme.equalsIgnoreCase(scheme)) {
+            if (h.hash == hash && h.port == port && h.host.equalsIgnoreCase(host)
+                && h.scheme.equalsIgnoreCase(scheme)) {
                 return h;
             }
             i = (i + 1) & mask;
