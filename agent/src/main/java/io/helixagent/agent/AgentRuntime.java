@@ -184,6 +184,7 @@ public final class AgentRuntime implements AgentHandle {
         instrumenter.reset();
         final List<Path> paths = stopAndReport();
         jmx.unregister();
+        meters.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (final IllegalStateException jvmAlreadyExiting) {

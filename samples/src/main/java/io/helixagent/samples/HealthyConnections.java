@@ -32,18 +32,21 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 final class HealthyConnections {
     private static final long SERVICE_MILLIS = 5;
     private static final long PAUSE_MILLIS = 20;
+    /** Seconds before the caller's end at which this workload stops. */
+    private static final int QUIET_TAIL_SECONDS = 2;
 
     private HealthyConnections() {
     }
 
     /**
-     * Runs the workload for {@code seconds} on background daemon threads and returns at once, so that it runs
-     * beside the caller's own workload; anything that fails is printed to standard error.
+     * Runs the workload on background daemon threads and returns at once, so that it runs beside the caller's
+     * own workload of {@code seconds}; it stops {@value #QUIET_TAIL_SECONDS} s before that, so that the final
+     * report finds every record delivered. Anything that fails is printed to standard error.
      */
     static void run(final int seconds) {
         final Thread thread = new Thread(() -> {
             try {
-                work(seconds);
+                work(Math.max(1, seconds - QUIET_TAIL_SECONDS));
             } catch (final Exception ex) {
                 System.err.println("healthy connections failed: " + ex);
             }
