@@ -40,7 +40,7 @@ public final class ExhaustedDbPoolSample {
         try (HikariDataSource pool = new HikariDataSource(config)) {
             createSchema(pool);
             System.out.println("onset db " + System.currentTimeMillis());
-            final LoadLoop load = new LoadLoop(seconds).start("order-request", 8, 0, () -> placeOrder(pool));
+            final LoadLoop load = LoadLoop.forSeconds(seconds).start("order-request", 8, 0, () -> placeOrder(pool));
             System.out.println("orders-db outcomes: " + load.await());
         }
     }

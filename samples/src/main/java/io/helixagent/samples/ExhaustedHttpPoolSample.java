@@ -40,7 +40,7 @@ public final class ExhaustedHttpPoolSample {
             try (CloseableHttpClient client = HttpClients.custom().setConnectionManager(pool)
                 .setDefaultRequestConfig(requests).build()) {
                 System.out.println("onset http-pool " + System.currentTimeMillis());
-                final LoadLoop load = new LoadLoop(seconds).start("catalog-request", 8, 0,
+                final LoadLoop load = LoadLoop.forSeconds(seconds).start("catalog-request", 8, 0,
                     () -> client.execute(new HttpGet(catalog.base() + PATH),
                         response -> EntityUtils.toString(response.getEntity())));
                 System.out.println("catalog outcomes: " + load.await());

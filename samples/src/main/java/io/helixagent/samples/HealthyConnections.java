@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -44,9 +45,10 @@ final class HealthyConnections {
      * report finds every record delivered. Anything that fails is printed to standard error.
      */
     static void run(final int seconds) {
+        final long endNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(1, seconds - QUIET_TAIL_SECONDS));
         final Thread thread = new Thread(() -> {
             try {
-                work(Math.max(1, seconds - QUIET_TAIL_SECONDS));
+                work(endNanos);
             } catch (final Exception ex) {
                 System.err.println("healthy connections failed: " + ex);
             }
@@ -55,7 +57,7 @@ final class HealthyConnections {
         thread.start();
     }
 
-    private static void work(final int seconds) throws Exception {
+    private static void work(final long endNanos) throws Exception {
         final HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:mem:inventory;DB_CLOSE_DELAY=-1");
         config.setPoolName("inventory-db");
@@ -77,7 +79,7 @@ final class HealthyConnections {
                 for (final LoadLoop.Task warmUp : List.of(query, call, jdkCall, legacyCall)) {
                     warmUp.run();
                 }
-                final Map<String, Long> outcomes = new LoadLoop(seconds)
+                final Map<String, Long> outcomes = new LoadLoop(endNanos)
                     .start("inventory-query", 2, PAUSE_MILLIS, query)
                     .start("inventory-call", 2, PAUSE_MILLIS, call)
                     .start("inventory-jdk-call", 1, PAUSE_MILLIS, jdkCall)

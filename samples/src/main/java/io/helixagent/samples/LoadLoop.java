@@ -23,9 +23,14 @@ final class LoadLoop {
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
 
-    /** @param seconds how long the tasks run. */
-    LoadLoop(final int seconds) {
-        this.endNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    /** @param endNanos the {@code System.nanoTime()} at which the tasks stop. */
+    LoadLoop(final long endNanos) {
+        this.endNanos = endNanos;
+    }
+
+    /** @return a loop whose tasks run for {@code seconds} from now. */
+    static LoadLoop forSeconds(final int seconds) {
+        return new LoadLoop(System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds));
     }
 
     /**

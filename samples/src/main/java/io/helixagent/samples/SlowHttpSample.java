@@ -40,7 +40,7 @@ public final class SlowHttpSample {
             final HttpRequest hurried = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofMillis(SHORT_TIMEOUT_MILLIS)).build();
             System.out.println("onset http " + System.currentTimeMillis());
-            final LoadLoop load = new LoadLoop(seconds)
+            final LoadLoop load = LoadLoop.forSeconds(seconds)
                 .start("pricing-request", 3, 0, () -> client.send(patient, HttpResponse.BodyHandlers.ofString()))
                 .start("pricing-quote", 1, 0, () -> client.sendAsync(hurried, HttpResponse.BodyHandlers.ofString())
                     .join())
