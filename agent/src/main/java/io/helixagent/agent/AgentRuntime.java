@@ -3,11 +3,12 @@ package io.helixagent.agent;
 import io.helixagent.agent.instrument.InstrumentationModule;
 import io.helixagent.agent.instrument.Instrumenter;
 import io.helixagent.agent.instrument.beans.PropertyChangeSupportModule;
+import io.helixagent.agent.instrument.cache.CacheProbes;
+import io.helixagent.agent.instrument.caffeine.CaffeineModule;
+import io.helixagent.agent.instrument.connpool.ConnectionPoolProbes;
 import io.helixagent.agent.instrument.disruptor.DisruptorModule;
 import io.helixagent.agent.instrument.events.EventProbes;
 import io.helixagent.agent.instrument.events.ListenerProbes;
-import io.helixagent.agent.instrument.cache.CacheProbes;
-import io.helixagent.agent.instrument.caffeine.CaffeineModule;
 import io.helixagent.agent.instrument.executor.ExecutorProbes;
 import io.helixagent.agent.instrument.executor.FanoutModule;
 import io.helixagent.agent.instrument.executor.FanoutProbes;
@@ -15,10 +16,16 @@ import io.helixagent.agent.instrument.executor.ForkJoinPoolModule;
 import io.helixagent.agent.instrument.executor.ForkJoinProbes;
 import io.helixagent.agent.instrument.executor.ThreadPoolExecutorModule;
 import io.helixagent.agent.instrument.flow.SubmissionPublisherModule;
-import io.helixagent.agent.instrument.guava.GuavaEventBusModule;
 import io.helixagent.agent.instrument.guava.GuavaCacheModule;
+import io.helixagent.agent.instrument.guava.GuavaEventBusModule;
+import io.helixagent.agent.instrument.hikari.HikariModule;
+import io.helixagent.agent.instrument.http.HttpCallProbes;
+import io.helixagent.agent.instrument.httpclient5.HttpClient5Module;
 import io.helixagent.agent.instrument.jcache.JCacheModule;
+import io.helixagent.agent.instrument.jdkhttp.JdkHttpClientModule;
+import io.helixagent.agent.instrument.jdkhttp.UrlConnectionModule;
 import io.helixagent.agent.jmx.AgentJmx;
+import io.helixagent.agent.probe.ProbeHandlers;
 import io.helixagent.agent.probe.RuntimeProbeSink;
 import io.helixagent.bridge.AgentHandle;
 import io.helixagent.bridge.Probes;
@@ -27,11 +34,13 @@ import io.helixagent.core.config.CoreKeys;
 import io.helixagent.core.engine.DetectorCatalog;
 import io.helixagent.core.engine.Engine;
 import io.helixagent.core.engine.RuntimeInfo;
+import io.helixagent.core.feature.CacheFeature;
+import io.helixagent.core.feature.ConnectionPoolFeature;
 import io.helixagent.core.feature.DeadlockFeature;
 import io.helixagent.core.feature.EventFeature;
-import io.helixagent.core.feature.CacheFeature;
 import io.helixagent.core.feature.ExecutorFeature;
 import io.helixagent.core.feature.FanoutFeature;
+import io.helixagent.core.feature.HttpFeature;
 import io.helixagent.core.feature.JvmFeature;
 import io.helixagent.core.feature.ListenerFeature;
 import io.helixagent.core.jfr.JfrEventSource;
@@ -42,6 +51,7 @@ import io.helixagent.core.pipeline.RecordRing;
 import io.helixagent.core.report.Report;
 import io.helixagent.core.report.ReportService;
 import io.helixagent.core.subject.CallSites;
+import io.helixagent.core.subject.HostRegistry;
 import io.helixagent.core.subject.ListenerRegistry;
 import io.helixagent.core.subject.SubjectRegistry;
 import java.lang.instrument.Instrumentation;
@@ -62,6 +72,7 @@ public final class AgentRuntime implements AgentHandle {
     /** System property set while an agent runs, read by the CLI through the attach API. */
     public static final String VERSION_PROPERTY = "io.helixagent.version";
     private static final int MAX_SUBJECTS = 2000;
+    private static final int MAX_HTTP_HOSTS = 1000;
 
     private final Instrumentation inst;
     private final RuntimeInfo info;
@@ -88,14 +99,17 @@ public final class AgentRuntime implements AgentHandle {
         final SubjectRegistry subjects = new SubjectRegistry(MAX_SUBJECTS, System::currentTimeMillis);
         final CallSites sites = new CallSites();
         final ListenerRegistry listeners = new ListenerRegistry();
+        final HostRegistry hosts = new HostRegistry(MAX_HTTP_HOSTS);
+        final ConnectionPoolFeature pools = new ConnectionPoolFeature(subjects, meters.registry());
         this.engine = new Engine(config, info, ring, subjects, DetectorCatalog.standard(),
             List.of(new ExecutorFeature(subjects, meters.registry()), new FanoutFeature(sites), new DeadlockFeature(),
                 new EventFeature(subjects, meters.registry()), new ListenerFeature(listeners, meters.registry()),
-                new CacheFeature(subjects, meters.registry()), jvm));
+                new CacheFeature(subjects, meters.registry()), pools, new HttpFeature(hosts, meters.registry()), jvm));
         this.forkJoin = new ForkJoinProbes(ring, subjects);
         final ExecutorProbes executors = new ExecutorProbes(ring, subjects);
-        this.sink = new RuntimeProbeSink(executors, forkJoin, new FanoutProbes(ring, sites, executors),
-            new EventProbes(ring, subjects), new ListenerProbes(listeners), new CacheProbes(ring, subjects));
+        this.sink = new RuntimeProbeSink(new ProbeHandlers(executors, forkJoin, new FanoutProbes(ring, sites, executors),
+            new EventProbes(ring, subjects), new ListenerProbes(listeners), new CacheProbes(ring, subjects),
+            new ConnectionPoolProbes(ring, subjects, pools), new HttpCallProbes(ring, hosts)));
         this.reports = new ReportService(config, info);
         this.jmx = new AgentJmx(this);
         this.shutdownHook = new Thread(this::onJvmExit, "helix-agent-exit");
@@ -144,7 +158,8 @@ public final class AgentRuntime implements AgentHandle {
         for (final InstrumentationModule module : List.of(new ThreadPoolExecutorModule(), new ForkJoinPoolModule(),
             new FanoutModule(), new CaffeineModule(), new GuavaCacheModule(), new JCacheModule(),
             new GuavaEventBusModule(), new SubmissionPublisherModule(), new DisruptorModule(),
-            new PropertyChangeSupportModule())) {
+            new PropertyChangeSupportModule(), new HikariModule(), new HttpClient5Module(), new JdkHttpClientModule(),
+            new UrlConnectionModule())) {
             if (enabled.contains("all") || enabled.contains(module.id())) {
                 modules.add(module);
             }

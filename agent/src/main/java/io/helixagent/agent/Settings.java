@@ -23,7 +23,7 @@ import java.util.Properties;
 final class Settings {
     /** Instrumentation module ids accepted by {@code instrument=}. */
     static final List<String> MODULES = List.of("executor", "forkjoin", "fanout", "caffeine", "guava-cache", "jcache",
-        "guava-eventbus", "flow", "disruptor", "beans");
+        "guava-eventbus", "flow", "disruptor", "beans", "hikaricp", "httpclient5", "jdk-httpclient", "jdk-urlconnection");
 
     private Settings() {
     }

@@ -220,4 +220,84 @@ public final class Probes {
             s.cacheLoaderFinished(value, nanos, threw);
         }
     }
+
+    public static void hikariPoolCreated(final Object pool, final Object config) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.hikariPoolCreated(pool, config);
+        }
+    }
+
+    public static void hikariConnectionAcquired(final Object pool, final Object config, final long startNanos,
+                                                final Throwable thrown) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.hikariConnectionAcquired(pool, config, startNanos, thrown);
+        }
+    }
+
+    public static void connectionLeased(final Object lease) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.connectionLeased(lease);
+        }
+    }
+
+    public static void connectionReleased(final Object pool, final Object lease) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.connectionReleased(pool, lease);
+        }
+    }
+
+    public static void httpPoolCreated(final Object manager) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.httpPoolCreated(manager);
+        }
+    }
+
+    public static void httpPoolAcquired(final Object manager, final Object endpointRef, final long startNanos,
+                                        final Throwable thrown) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.httpPoolAcquired(manager, endpointRef, startNanos, thrown);
+        }
+    }
+
+    public static void jdkHttpSent(final Object request, final long startNanos, final Throwable thrown) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.jdkHttpSent(request, startNanos, thrown);
+        }
+    }
+
+    public static void jdkHttpSentAsync(final Object request, final long startNanos, final Object future) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.jdkHttpSentAsync(request, startNanos, future);
+        }
+    }
+
+    public static void urlConnectionStarted(final Object connection) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.urlConnectionStarted(connection);
+        }
+    }
+
+    public static void urlConnectionEnded(final Object connection, final Object url, final Throwable thrown,
+                                          final boolean connecting) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.urlConnectionEnded(connection, url, thrown, connecting);
+        }
+    }
+
+    public static void apacheHttpExecuted(final Object target, final long startNanos, final Throwable thrown) {
+        final ProbeSink s = sink;
+        if (s != null) {
+            s.apacheHttpExecuted(target, startNanos, thrown);
+        }
+    }
 }

@@ -131,6 +131,12 @@ public final class HostJvm implements AutoCloseable {
             return this;
         }
 
+        /** Puts {@code entry} before the samples jar and the libraries its manifest names, so that it wins. */
+        public Builder classpathFirst(final Path entry) {
+            classpath.add(0, entry.toString());
+            return this;
+        }
+
         public Builder args(final String... mainArgs) {
             args.addAll(List.of(mainArgs));
             return this;

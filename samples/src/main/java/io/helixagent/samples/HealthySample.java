@@ -26,6 +26,7 @@ public final class HealthySample {
     public static void main(final String[] args) throws Exception {
         final int seconds = SampleRunner.seconds(args);
         HealthyCaches.run(seconds);
+        HealthyConnections.run(seconds);
         final ThreadPoolExecutor requests = new ThreadPoolExecutor(4, 4, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(1000), SaturatedPoolSample.named("request-worker"));
         final ExecutorService batch = Executors.newFixedThreadPool(2, SaturatedPoolSample.named("batch-worker"));

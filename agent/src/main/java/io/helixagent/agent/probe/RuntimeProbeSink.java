@@ -1,11 +1,13 @@
 package io.helixagent.agent.probe;
 
 import io.helixagent.agent.instrument.cache.CacheProbes;
+import io.helixagent.agent.instrument.connpool.ConnectionPoolProbes;
 import io.helixagent.agent.instrument.events.EventProbes;
 import io.helixagent.agent.instrument.events.ListenerProbes;
 import io.helixagent.agent.instrument.executor.ExecutorProbes;
 import io.helixagent.agent.instrument.executor.FanoutProbes;
 import io.helixagent.agent.instrument.executor.ForkJoinProbes;
+import io.helixagent.agent.instrument.http.HttpCallProbes;
 import io.helixagent.bridge.ProbeSink;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,24 +23,20 @@ public final class RuntimeProbeSink implements ProbeSink {
     private final EventProbes events;
     private final ListenerProbes listeners;
     private final CacheProbes cache;
+    private final ConnectionPoolProbes pools;
+    private final HttpCallProbes http;
     private final AtomicLong errors = new AtomicLong();
 
-    /**
-     * @param executor  the {@code ThreadPoolExecutor} handler.
-     * @param forkJoin  the {@code ForkJoinPool} handler.
-     * @param fanout    the fan-out handler.
-     * @param events    the event publishers' handler.
-     * @param listeners the listener registrations' handler.
-     * @param cache     the cache handler (Caffeine, Guava, JCache).
-     */
-    public RuntimeProbeSink(final ExecutorProbes executor, final ForkJoinProbes forkJoin, final FanoutProbes fanout,
-                            final EventProbes events, final ListenerProbes listeners, final CacheProbes cache) {
-        this.executor = executor;
-        this.forkJoin = forkJoin;
-        this.fanout = fanout;
-        this.events = events;
-        this.listeners = listeners;
-        this.cache = cache;
+    /** @param handlers every library's handler. */
+    public RuntimeProbeSink(final ProbeHandlers handlers) {
+        this.executor = handlers.executor();
+        this.forkJoin = handlers.forkJoin();
+        this.fanout = handlers.fanout();
+        this.events = handlers.events();
+        this.listeners = handlers.listeners();
+        this.cache = handlers.cache();
+        this.pools = handlers.pools();
+        this.http = handlers.http();
     }
 
     /** @return throwables caught from handlers. */
@@ -286,6 +284,108 @@ public final class RuntimeProbeSink implements ProbeSink {
     public void cacheLoaderFinished(final Object value, final long nanos, final boolean threw) {
         try {
             cache.loaderFinished(value, nanos, threw);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void hikariPoolCreated(final Object pool, final Object config) {
+        try {
+            pools.hikariCreated(pool, config);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void hikariConnectionAcquired(final Object pool, final Object config, final long startNanos,
+                                         final Throwable thrown) {
+        try {
+            pools.hikariAcquired(pool, config, startNanos, thrown);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void connectionLeased(final Object lease) {
+        try {
+            pools.leased(lease);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void connectionReleased(final Object pool, final Object lease) {
+        try {
+            pools.released(pool, lease);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void httpPoolCreated(final Object manager) {
+        try {
+            pools.httpPoolCreated(manager);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void httpPoolAcquired(final Object manager, final Object endpointRef, final long startNanos,
+                                 final Throwable thrown) {
+        try {
+            pools.httpPoolAcquired(manager, endpointRef, startNanos, thrown);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void jdkHttpSent(final Object request, final long startNanos, final Throwable thrown) {
+        try {
+            http.jdkSent(request, startNanos, thrown);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void jdkHttpSentAsync(final Object request, final long startNanos, final Object future) {
+        try {
+            http.jdkSentAsync(request, startNanos, future);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void urlConnectionStarted(final Object connection) {
+        try {
+            http.urlConnectionStarted(connection);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void urlConnectionEnded(final Object connection, final Object url, final Throwable thrown,
+                                   final boolean connecting) {
+        try {
+            http.urlConnectionEnded(connection, url, thrown, connecting);
+        } catch (final Throwable t) {
+            errors.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void apacheHttpExecuted(final Object target, final long startNanos, final Throwable thrown) {
+        try {
+            http.apacheExecuted(target, startNanos, thrown);
         } catch (final Throwable t) {
             errors.incrementAndGet();
         }

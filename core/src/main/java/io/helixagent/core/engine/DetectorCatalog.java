@@ -4,13 +4,15 @@ import io.helixagent.core.config.Config;
 import io.helixagent.core.config.ConfigKey;
 import io.helixagent.core.config.CoreKeys;
 import io.helixagent.core.detect.AgentOverloadDetector;
-import io.helixagent.core.detect.DeadlockDetector;
 import io.helixagent.core.detect.CacheHitRateDetector;
+import io.helixagent.core.detect.ConnPoolExhaustionDetector;
+import io.helixagent.core.detect.DeadlockDetector;
 import io.helixagent.core.detect.Detector;
 import io.helixagent.core.detect.DetectorIds;
+import io.helixagent.core.detect.EventBusBackpressureDetector;
 import io.helixagent.core.detect.FanoutStragglerDetector;
 import io.helixagent.core.detect.GcOverheadDetector;
-import io.helixagent.core.detect.EventBusBackpressureDetector;
+import io.helixagent.core.detect.HttpSlowDetector;
 import io.helixagent.core.detect.ListenersLeakDetector;
 import io.helixagent.core.detect.PoolSaturationDetector;
 import java.util.ArrayList;
@@ -28,9 +30,9 @@ public final class DetectorCatalog {
 
     /** @return the catalog of every detector this build implements. */
     public static DetectorCatalog standard() {
-        return new DetectorCatalog(List.of(PoolSaturationDetector::new, CacheHitRateDetector::new,
-            EventBusBackpressureDetector::new, ListenersLeakDetector::new, FanoutStragglerDetector::new,
-            DeadlockDetector::new, GcOverheadDetector::new,
+        return new DetectorCatalog(List.of(PoolSaturationDetector::new, ConnPoolExhaustionDetector::new,
+            HttpSlowDetector::new, CacheHitRateDetector::new, EventBusBackpressureDetector::new,
+            ListenersLeakDetector::new, FanoutStragglerDetector::new, DeadlockDetector::new, GcOverheadDetector::new,
             AgentOverloadDetector::new));
     }
 

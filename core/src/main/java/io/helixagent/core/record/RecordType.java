@@ -37,6 +37,18 @@ public final class RecordType {
      * load failed (threw or produced nothing); a: load time ns. Hits and evictions are counted, not recorded.
      */
     public static final int CACHE_LOAD = 30;
+    /**
+     * A caller got a pooled connection, or gave up waiting for one. subject: pool; aux: {@link Outcome#OK},
+     * {@link Outcome#TIMEOUT} or {@link Outcome#FAILED}; a: how long it waited, ns.
+     */
+    public static final int CONNECTION_ACQUIRED = 50;
+    /** A pooled connection went back to its pool. subject: pool; a: how long it was held, ns. */
+    public static final int CONNECTION_RELEASED = 51;
+    /**
+     * An outbound HTTP call ended. subject: target host id of {@code HostRegistry}; aux: {@link Outcome} code;
+     * a: call time ns; b: the client library, an {@code HttpFeature.CLIENT_*} code.
+     */
+    public static final int HTTP_CALL = 52;
     /** A garbage collection (JFR). a: sum of pauses ns; b: longest pause ns. */
     public static final int GC = 20;
     /** Heap used after a collection (JFR). a: bytes used. */

@@ -16,7 +16,13 @@ import io.helixagent.agent.instrument.events.EventProbes;
 import io.helixagent.agent.instrument.events.ListenerProbes;
 import io.helixagent.agent.instrument.executor.FanoutProbes;
 import io.helixagent.agent.instrument.executor.ForkJoinProbes;
+import io.helixagent.agent.instrument.connpool.ConnectionPoolProbes;
+import io.helixagent.agent.instrument.http.HttpCallProbes;
+import io.helixagent.agent.probe.ProbeHandlers;
 import io.helixagent.agent.probe.RuntimeProbeSink;
+import io.helixagent.core.feature.ConnectionPoolFeature;
+import io.helixagent.core.subject.HostRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.helixagent.bridge.Probes;
 import io.helixagent.core.aggregate.CacheCounters;
 import io.helixagent.core.feature.CacheFeature;
@@ -40,9 +46,11 @@ class CacheModulesTest {
     private final RecordRing ring = new RecordRing(64 * 1024);
     private final SubjectRegistry subjects = new SubjectRegistry(100, System::currentTimeMillis);
     private final ExecutorProbes executors = new ExecutorProbes(ring, subjects);
-    private final RuntimeProbeSink sink = new RuntimeProbeSink(executors, new ForkJoinProbes(ring, subjects),
-        new FanoutProbes(ring, new CallSites(), executors), new EventProbes(ring, subjects),
-        new ListenerProbes(new ListenerRegistry()), new CacheProbes(ring, subjects));
+    private final RuntimeProbeSink sink = new RuntimeProbeSink(new ProbeHandlers(executors,
+        new ForkJoinProbes(ring, subjects), new FanoutProbes(ring, new CallSites(), executors),
+        new EventProbes(ring, subjects), new ListenerProbes(new ListenerRegistry()), new CacheProbes(ring, subjects),
+        new ConnectionPoolProbes(ring, subjects, new ConnectionPoolFeature(subjects, new SimpleMeterRegistry())),
+        new HttpCallProbes(ring, new HostRegistry(10))));
     private Instrumenter instrumenter;
 
     @BeforeEach
