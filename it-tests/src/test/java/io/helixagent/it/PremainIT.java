@@ -100,10 +100,12 @@ class PremainIT {
             final Path dir = host.workDir().resolve("helix-reports");
             final ReportJson report = ReportJson.in(dir);
             assertEquals(List.of(), report.warningsOrWorse());
-            final List<String> pools = report.subjects().stream().map(s -> (String) s.get("name")).toList();
-            assertTrue(pools.stream().anyMatch(n -> n.startsWith("request-worker (created at ")), pools.toString());
-            assertTrue(pools.stream().anyMatch(n -> n.startsWith("batch-worker (created at ")), pools.toString());
-            assertTrue(pools.stream().anyMatch(n -> n.startsWith("heartbeat (created at ")), pools.toString());
+            // the pools were watched: their timeline series stay for the whole run, even once the shut-down pools
+            // have been collected before the report at exit
+            final List<String> series = report.timelineSeries();
+            for (final String pool : List.of("request-worker", "batch-worker", "heartbeat")) {
+                assertTrue(series.contains("executor:" + pool + ":queued"), series.toString());
+            }
             assertAccountingExact(report);
             try (var files = Files.list(dir)) {
                 for (final Path file : files.toList()) {

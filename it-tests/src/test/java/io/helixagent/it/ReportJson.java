@@ -69,6 +69,13 @@ public final class ReportJson {
         return (List<Map<String, Object>>) root.get("subjects");
     }
 
+    /** @return the names of the timeline's series. */
+    @SuppressWarnings("unchecked")
+    public List<String> timelineSeries() {
+        final List<Map<String, Object>> series = (List<Map<String, Object>>) section("timeline").get("series");
+        return series.stream().map(s -> (String) s.get("name")).toList();
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> evidence(final Map<String, Object> finding) {
         return (Map<String, Object>) finding.get("evidence");
