@@ -186,8 +186,13 @@ public final class AgentRuntime implements AgentHandle {
         }
     }
 
-    /** Stops the threads, folds in what is left, and writes the final reports. */
+    /**
+     * Stops the probes, then the threads, folds in what is left, and writes the final reports. Application
+     * threads may still run while the JVM exits: with the sink removed first, nothing new is produced once the
+     * pipeline has drained, so the final report's accounting is exact.
+     */
     private List<Path> stopAndReport() {
+        Probes.install(null, null);
         final JfrEventSource stream = jfr;
         if (stream != null) {
             stream.close();
@@ -217,7 +222,6 @@ public final class AgentRuntime implements AgentHandle {
             return List.of();
         }
         detached = true;
-        Probes.install(null, null);
         instrumenter.reset();
         final List<Path> paths = stopAndReport();
         jmx.unregister();

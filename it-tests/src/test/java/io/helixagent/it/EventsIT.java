@@ -23,29 +23,40 @@ class EventsIT {
         return Jdk.matrix();
     }
 
-    /** Runs a sample for 12 s with the agent and returns its report, checking the run was clean. */
-    private static ReportJson run(final Jdk jdk, final String sample) throws Exception {
+    /**
+     * One sample's run: its report, and when its symptom began (the {@code onset} line the sample prints).
+     *
+     * @param report the report written at exit.
+     * @param onset  when the symptom began.
+     */
+    private record SampleRun(ReportJson report, Instant onset) {
+    }
+
+    /** Runs a sample for 12 s with the agent and returns its report and onset, checking the run was clean. */
+    private static SampleRun run(final Jdk jdk, final String sample) throws Exception {
         try (HostJvm host = HostJvm.sample(jdk, SAMPLES + sample).withAgent("report.interval=0")
             .args("--seconds", "12").start()) {
             assertEquals(0, host.waitFor(Duration.ofSeconds(90)), host.output());
             assertEquals("", host.stderr(), "neither the agent nor the libraries may complain");
-            return ReportJson.in(host.workDir().resolve("helix-reports"));
+            final Instant onset = Instant.parse(host.stdout().lines().filter(l -> l.startsWith("onset "))
+                .findFirst().orElseThrow(() -> new AssertionError("no onset line: " + host.output()))
+                .substring("onset ".length()));
+            return new SampleRun(ReportJson.in(host.workDir().resolve("helix-reports")), onset);
         }
     }
 
-    /** @return the only finding of {@code detector}, after checking it opened within 10 s of the JVM's start. */
-    private static Map<String, Object> onlyFinding(final ReportJson report, final String detector) {
-        final List<Map<String, Object>> findings = report.findings(detector);
-        assertEquals(1, findings.size(), report.findings().toString());
+    /** @return the only finding of {@code detector}, after checking it opened within 10 s of the symptom's onset. */
+    private static Map<String, Object> onlyFinding(final SampleRun run, final String detector) {
+        final List<Map<String, Object>> findings = run.report().findings(detector);
+        assertEquals(1, findings.size(), run.report().findings().toString());
         final Map<String, Object> finding = findings.get(0);
-        assertDetectedInTime(report, finding);
+        assertDetectedInTime(run, finding);
         return finding;
     }
 
-    private static void assertDetectedInTime(final ReportJson report, final Map<String, Object> finding) {
-        final Instant started = Instant.parse((String) report.section("jvm").get("startTime"));
-        final Duration after = Duration.between(started, Instant.parse((String) finding.get("firstSeen")));
-        assertTrue(after.compareTo(DETECTION) <= 0, "detected " + after + " after start: " + finding);
+    private static void assertDetectedInTime(final SampleRun run, final Map<String, Object> finding) {
+        final Duration after = Duration.between(run.onset(), Instant.parse((String) finding.get("firstSeen")));
+        assertTrue(after.compareTo(DETECTION) <= 0, "detected " + after + " after onset: " + finding);
     }
 
     private static Map<?, ?> slowestSubscriber(final Map<String, Object> evidence) {
@@ -60,8 +71,9 @@ class EventsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void shouldReportGuavaBusThatDropsEventsWithItsSlowestSubscriber(final Jdk jdk) throws Exception {
-        final ReportJson report = run(jdk, "EventBusBackpressureSample");
-        final Map<String, Object> finding = onlyFinding(report, "eventbus.backpressure");
+        final SampleRun run = run(jdk, "EventBusBackpressureSample");
+        final ReportJson report = run.report();
+        final Map<String, Object> finding = onlyFinding(run, "eventbus.backpressure");
         assertEquals("CRITICAL", finding.get("severity"));
         final String subject = (String) finding.get("subject");
         assertTrue(subject.startsWith("orders (created at " + SAMPLES
@@ -79,8 +91,9 @@ class EventsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void shouldReportSubmissionPublisherThatDropsOffers(final Jdk jdk) throws Exception {
-        final ReportJson report = run(jdk, "FlowBackpressureSample");
-        final Map<String, Object> finding = onlyFinding(report, "eventbus.backpressure");
+        final SampleRun run = run(jdk, "FlowBackpressureSample");
+        final ReportJson report = run.report();
+        final Map<String, Object> finding = onlyFinding(run, "eventbus.backpressure");
         assertEquals("CRITICAL", finding.get("severity"));
         final String subject = (String) finding.get("subject");
         assertTrue(subject.startsWith("SubmissionPublisher#"), subject);
@@ -100,8 +113,9 @@ class EventsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void shouldReportDisruptorRingWhoseTryPublishFails(final Jdk jdk) throws Exception {
-        final ReportJson report = run(jdk, "DisruptorBackpressureSample");
-        final Map<String, Object> finding = onlyFinding(report, "eventbus.backpressure");
+        final SampleRun run = run(jdk, "DisruptorBackpressureSample");
+        final ReportJson report = run.report();
+        final Map<String, Object> finding = onlyFinding(run, "eventbus.backpressure");
         assertEquals("CRITICAL", finding.get("severity"));
         final String subject = (String) finding.get("subject");
         assertTrue(subject.startsWith("RingBuffer#") && subject.contains("(created at " + SAMPLES
@@ -116,7 +130,8 @@ class EventsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void shouldNameTheCodeThatRegistersListenersAndNeverRemovesThem(final Jdk jdk) throws Exception {
-        final ReportJson report = run(jdk, "ListenerLeakSample");
+        final SampleRun run = run(jdk, "ListenerLeakSample");
+        final ReportJson report = run.report();
         final List<Map<String, Object>> findings = report.findings("listeners.leak");
         assertEquals(3, findings.size(), findings.toString());
         for (final String container : List.of("PropertyChangeSupport", "EventBus", "SubmissionPublisher")) {
@@ -125,7 +140,7 @@ class EventsIT {
             assertEquals("CRITICAL", finding.get("severity"));
             assertTrue(finding.get("subject").toString().startsWith(container + " listeners registered at " + SAMPLES
                 + "ListenerLeakSample$RequestHandler.<init>(ListenerLeakSample.java:"), finding.toString());
-            assertDetectedInTime(report, finding);
+            assertDetectedInTime(run, finding);
             final Map<String, Object> evidence = ReportJson.evidence(finding);
             assertEquals(container, evidence.get("container"));
             assertBetween(1500, evidence.get("growthPerMin"), 3100, evidence);

@@ -27,6 +27,7 @@ public final class DisruptorBackpressureSample {
         disruptor.handleEventsWith((trade, sequence, endOfBatch) -> Thread.sleep(2));
         final RingBuffer<Trade> ring = disruptor.start();
         long failed = 0;
+        SampleRunner.onset();
         final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         for (long id = 1; System.nanoTime() < end; id++) {
             final long tradeId = id;

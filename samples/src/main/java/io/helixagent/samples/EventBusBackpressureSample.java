@@ -33,6 +33,7 @@ public final class EventBusBackpressureSample {
         bus.register(new AuditLog());
         bus.register(metrics);
         long lost = 0;
+        SampleRunner.onset();
         final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         for (long order = 1; System.nanoTime() < end; order++) {
             try {

@@ -27,6 +27,7 @@ public final class FlowBackpressureSample {
         final SubmissionPublisher<Double> feed = new SubmissionPublisher<>(executor, BUFFER);
         feed.subscribe(new PriceSubscriber());
         long dropped = 0;
+        SampleRunner.onset();
         final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
             for (int i = 0; i < 10; i++) {

@@ -32,6 +32,7 @@ public final class ListenerLeakSample {
         final EventBus sessions = new EventBus("session-events");
         final SubmissionPublisher<String> feed = new SubmissionPublisher<>();
         long handled = 0;
+        SampleRunner.onset();
         final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
             new RequestHandler(settings, sessions, feed).handle();

@@ -19,7 +19,8 @@ import java.util.Map;
  * <ul>
  *   <li>acquisition timeouts per second: callers that gave up ({@code SQLTransientConnectionException},
  *       {@code ConnectionRequestTimeoutException});</li>
- *   <li>the p99 wait for a connection, once {@code min.acquires} attempts were made in the window;</li>
+ *   <li>the p99 wait for a connection, once {@code min.acquires} attempts were made in the window, while the
+ *       pool is at its limit or has callers queued (otherwise a slow acquire is a connection being opened);</li>
  *   <li>callers waiting, the mean of the pool's own count once a second: this one sees a pool whose
  *       connections are all held (leaked) within seconds, long before the first caller times out.</li>
  * </ul>
@@ -127,7 +128,13 @@ public final class ConnPoolExhaustionDetector implements Detector {
         }
         final PoolFigures f = figures(pool, seconds, wait);
         final double timeoutScore = score(f.timeoutsPerSec, timeoutLimits);
-        final double waitScore = attempts >= minAcquires ? score(f.waitP99Nanos / 1e6, waitLimitsMs) : 0;
+        // a slow acquire from a pool with idle connections and nobody queued is a connection being opened (a cold
+        // pool, a slow database), not exhaustion: the wait only counts while the pool is at its limit or has waiters
+        final int max = pool.settings().maxSize();
+        final boolean underPressure = timeouts > 0 || nonNegative(pool.pending().max(seconds)) > 0
+            || max > 0 && nonNegative(pool.active().max(seconds)) >= max;
+        final double waitScore = attempts >= minAcquires && underPressure
+            ? score(f.waitP99Nanos / 1e6, waitLimitsMs) : 0;
         final double waiterScore = samples >= minSamples ? score(f.waitersMean, waiterLimits) : 0;
         final double score = Math.max(timeoutScore, Math.max(waitScore, waiterScore));
         if (Severity.of(score) == null) {

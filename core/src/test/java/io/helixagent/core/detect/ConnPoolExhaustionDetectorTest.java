@@ -84,8 +84,13 @@ class ConnPoolExhaustionDetectorTest {
     }
 
     @Test
+    void shouldNotMistakeSlowConnectionOpeningForExhaustion() {
+        assertNull(seconds(3, 5, 0, 10, 400 * MS, 0, 10 * MS), "5/10 in use, nobody queued: acquires open connections");
+    }
+
+    @Test
     void shouldScoreTheWaitOnceEnoughCallersWaited() {
-        final Evaluation e = seconds(3, 5, 0, 10, 400 * MS, 0, 10 * MS);
+        final Evaluation e = seconds(3, 10, 0, 10, 400 * MS, 0, 10 * MS);
         assertEquals(Severity.WARNING, e.severity(), "p99 wait of 400 ms is between 250 ms and 1 s");
         assertEquals(400, (Double) e.evidence().get("waitP99Ms"), 400 * 0.07);
     }
