@@ -54,8 +54,8 @@ class IsolationIT {
             assertTrue(out.contains("helix-agent report: "), out);
             assertEquals("", host.stderr());
             final ReportJson report = ReportJson.in(host.workDir().resolve("helix-reports"));
-            assertTrue(report.subjects().stream().anyMatch(s -> ((String) s.get("name")).startsWith("isolated-worker")),
-                report.subjects().toString());
+            assertTrue(report.timelineSeries().contains("executor:isolated-worker:queued"),
+                "the host's pool was watched: " + report.timelineSeries());
         }
     }
 }

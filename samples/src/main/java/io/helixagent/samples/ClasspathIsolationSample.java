@@ -31,9 +31,11 @@ public final class ClasspathIsolationSample {
         for (int i = 0; i < 100; i++) {
             pool.submit(() -> Math.sqrt(42));
         }
+        // the pool lives through a couple of the agent's one-second ticks before the report is asked for
+        Thread.sleep(2500);
+        SampleRunner.printReports();
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.SECONDS);
-        SampleRunner.printReports();
     }
 
     private static String visibility(final String name) {

@@ -107,7 +107,11 @@ public final class PoolSaturationDetector implements Detector {
         }
         final PoolFigures f = figures(pool, seconds);
         final double queueScore = samples >= minSamples && f.fill >= 0 ? queueLimits.score(f.fill) : 0;
-        final double rejectedScore = rejectedLimits.score(f.rejectedPerSec);
+        // a pool whose handler discards on purpose (HikariCP's connection adder) drops work by design: say so,
+        // at INFO, but do not raise its rejections to a warning
+        final double rejectedScore = f.policy.contains("Discard")
+            ? Math.min(rejectedLimits.score(f.rejectedPerSec), Severity.WARNING_SCORE - 1)
+            : rejectedLimits.score(f.rejectedPerSec);
         final double waitRatio = tasks >= minTasks && f.waitP90Nanos() >= waitMinNanos && f.runP90Nanos() > 0
             ? (double) f.waitP90Nanos / f.runP90Nanos : 0;
         final double waitScore = waitRatioLimits.score(waitRatio);

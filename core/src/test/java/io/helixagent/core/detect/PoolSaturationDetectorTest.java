@@ -97,6 +97,21 @@ class PoolSaturationDetectorTest {
     }
 
     @Test
+    void shouldKeepRejectionsOfADiscardingHandlerAtInfo() {
+        Evaluation e = null;
+        for (int i = 0; i < 10; i++) {
+            aggregate.onSample(0, 100, 1, 4, 4, "DiscardOldestPolicy");
+            for (int r = 0; r < 20; r++) {
+                aggregate.onRejected();
+            }
+            e = detector.evaluate(aggregate);
+            aggregate.rotate();
+        }
+        assertEquals(Severity.INFO, e.severity(), "20 discards a second, by the pool's own choice");
+        assertEquals(20.0, e.evidence().get("rejectedPerSec"));
+    }
+
+    @Test
     void shouldNotJudgePoolsThatAreShutDown() {
         seconds(3, 100, 100, 50, MS, 10 * MS, 5);
         aggregate.onShutdown();
