@@ -86,16 +86,7 @@ public final class CacheHitRateDetector implements Detector {
 
     @Override
     public void evaluate(final DetectionContext context, final List<Evaluation> out) {
-        final CacheFeature caches = context.feature(CacheFeature.class);
-        if (caches == null) {
-            return;
-        }
-        for (final CacheAggregate cache : caches.caches()) {
-            final Evaluation evaluation = evaluate(cache);
-            if (evaluation != null) {
-                out.add(evaluation);
-            }
-        }
+        context.forEachSubject(CacheFeature.class, CacheFeature::caches, this::evaluate, out);
     }
 
     Evaluation evaluate(final CacheAggregate cache) {

@@ -102,16 +102,7 @@ public final class ConnPoolExhaustionDetector implements Detector {
 
     @Override
     public void evaluate(final DetectionContext context, final List<Evaluation> out) {
-        final ConnectionPoolFeature feature = context.feature(ConnectionPoolFeature.class);
-        if (feature == null) {
-            return;
-        }
-        for (final ConnectionPoolAggregate pool : feature.pools()) {
-            final Evaluation evaluation = evaluate(pool);
-            if (evaluation != null) {
-                out.add(evaluation);
-            }
-        }
+        context.forEachSubject(ConnectionPoolFeature.class, ConnectionPoolFeature::pools, this::evaluate, out);
     }
 
     Evaluation evaluate(final ConnectionPoolAggregate pool) {

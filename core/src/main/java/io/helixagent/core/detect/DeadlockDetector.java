@@ -39,13 +39,7 @@ public final class DeadlockDetector implements Detector {
 
     @Override
     public void evaluate(final DetectionContext context, final List<Evaluation> out) {
-        final DeadlockFeature feature = context.feature(DeadlockFeature.class);
-        if (feature == null) {
-            return;
-        }
-        for (final DeadlockFeature.Deadlock deadlock : feature.deadlocks()) {
-            out.add(evaluation(deadlock));
-        }
+        context.forEachSubject(DeadlockFeature.class, DeadlockFeature::deadlocks, DeadlockDetector::evaluation, out);
     }
 
     static Evaluation evaluation(final DeadlockFeature.Deadlock deadlock) {

@@ -79,16 +79,7 @@ public final class EventBusBackpressureDetector implements Detector {
 
     @Override
     public void evaluate(final DetectionContext context, final List<Evaluation> out) {
-        final EventFeature events = context.feature(EventFeature.class);
-        if (events == null) {
-            return;
-        }
-        for (final PublisherAggregate publisher : events.publishers()) {
-            final Evaluation evaluation = evaluate(publisher);
-            if (evaluation != null) {
-                out.add(evaluation);
-            }
-        }
+        context.forEachSubject(EventFeature.class, EventFeature::publishers, this::evaluate, out);
     }
 
     Evaluation evaluate(final PublisherAggregate publisher) {

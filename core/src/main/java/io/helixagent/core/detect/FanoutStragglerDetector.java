@@ -69,16 +69,8 @@ public final class FanoutStragglerDetector implements Detector {
 
     @Override
     public void evaluate(final DetectionContext context, final List<Evaluation> out) {
-        final FanoutFeature feature = context.feature(FanoutFeature.class);
-        if (feature == null) {
-            return;
-        }
-        for (final FanoutAggregate site : feature.fanouts()) {
-            final Evaluation e = evaluate(site, context.nowMillis());
-            if (e != null) {
-                out.add(e);
-            }
-        }
+        context.forEachSubject(FanoutFeature.class, FanoutFeature::fanouts, site -> evaluate(site, context.nowMillis()),
+            out);
     }
 
     Evaluation evaluate(final FanoutAggregate site, final long now) {

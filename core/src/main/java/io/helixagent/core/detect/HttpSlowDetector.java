@@ -88,16 +88,7 @@ public final class HttpSlowDetector implements Detector {
 
     @Override
     public void evaluate(final DetectionContext context, final List<Evaluation> out) {
-        final HttpFeature feature = context.feature(HttpFeature.class);
-        if (feature == null) {
-            return;
-        }
-        for (final HttpHostAggregate host : feature.hosts()) {
-            final Evaluation evaluation = evaluate(host);
-            if (evaluation != null) {
-                out.add(evaluation);
-            }
-        }
+        context.forEachSubject(HttpFeature.class, HttpFeature::hosts, this::evaluate, out);
     }
 
     Evaluation evaluate(final HttpHostAggregate host) {

@@ -81,16 +81,7 @@ public final class ListenersLeakDetector implements Detector {
 
     @Override
     public void evaluate(final DetectionContext context, final List<Evaluation> out) {
-        final ListenerFeature listeners = context.feature(ListenerFeature.class);
-        if (listeners == null) {
-            return;
-        }
-        for (final ListenerAggregate site : listeners.sites()) {
-            final Evaluation evaluation = evaluate(site);
-            if (evaluation != null) {
-                out.add(evaluation);
-            }
-        }
+        context.forEachSubject(ListenerFeature.class, ListenerFeature::sites, this::evaluate, out);
     }
 
     Evaluation evaluate(final ListenerAggregate aggregate) {

@@ -82,16 +82,7 @@ public final class PoolSaturationDetector implements Detector {
 
     @Override
     public void evaluate(final DetectionContext context, final List<Evaluation> out) {
-        final ExecutorFeature executors = context.feature(ExecutorFeature.class);
-        if (executors == null) {
-            return;
-        }
-        for (final ExecutorAggregate pool : executors.pools()) {
-            final Evaluation evaluation = evaluate(pool);
-            if (evaluation != null) {
-                out.add(evaluation);
-            }
-        }
+        context.forEachSubject(ExecutorFeature.class, ExecutorFeature::pools, this::evaluate, out);
     }
 
     Evaluation evaluate(final ExecutorAggregate pool) {
