@@ -2,28 +2,16 @@ package io.helixagent.agent;
 
 import io.helixagent.agent.instrument.InstrumentationModule;
 import io.helixagent.agent.instrument.Instrumenter;
-import io.helixagent.agent.instrument.beans.PropertyChangeSupportModule;
+import io.helixagent.agent.instrument.Modules;
 import io.helixagent.agent.instrument.cache.CacheProbes;
-import io.helixagent.agent.instrument.caffeine.CaffeineModule;
 import io.helixagent.agent.instrument.connpool.ConnectionPoolProbes;
-import io.helixagent.agent.instrument.disruptor.DisruptorModule;
 import io.helixagent.agent.instrument.events.EventProbes;
 import io.helixagent.agent.instrument.events.ListenerProbes;
 import io.helixagent.agent.instrument.executor.ExecutorProbes;
-import io.helixagent.agent.instrument.executor.FanoutModule;
 import io.helixagent.agent.instrument.executor.FanoutProbes;
 import io.helixagent.agent.instrument.executor.ForkJoinPoolModule;
 import io.helixagent.agent.instrument.executor.ForkJoinProbes;
-import io.helixagent.agent.instrument.executor.ThreadPoolExecutorModule;
-import io.helixagent.agent.instrument.flow.SubmissionPublisherModule;
-import io.helixagent.agent.instrument.guava.GuavaCacheModule;
-import io.helixagent.agent.instrument.guava.GuavaEventBusModule;
-import io.helixagent.agent.instrument.hikari.HikariModule;
 import io.helixagent.agent.instrument.http.HttpCallProbes;
-import io.helixagent.agent.instrument.httpclient5.HttpClient5Module;
-import io.helixagent.agent.instrument.jcache.JCacheModule;
-import io.helixagent.agent.instrument.jdkhttp.JdkHttpClientModule;
-import io.helixagent.agent.instrument.jdkhttp.UrlConnectionModule;
 import io.helixagent.agent.jmx.AgentJmx;
 import io.helixagent.agent.probe.ProbeHandlers;
 import io.helixagent.agent.probe.RuntimeProbeSink;
@@ -57,7 +45,6 @@ import io.helixagent.core.subject.SubjectRegistry;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -121,10 +108,8 @@ public final class AgentRuntime implements AgentHandle {
      * @param args     agent arguments, may be null.
      * @param inst     the JVM's instrumentation.
      * @param mode     {@code premain} or {@code dynamic}.
-     * @param jarPath  the agent jar.
      */
-    public static synchronized void start(final String args, final Instrumentation inst, final String mode,
-                                          final String jarPath) {
+    public static synchronized void start(final String args, final Instrumentation inst, final String mode) {
         final Instant started = Instant.now();
         final Config config = Settings.load(args);
         if (config == null) {
@@ -136,7 +121,7 @@ public final class AgentRuntime implements AgentHandle {
 
     private void startComponents() {
         Probes.install(sink, this);
-        final List<InstrumentationModule> modules = enabledModules(config);
+        final List<InstrumentationModule> modules = Modules.enabled(config.list(CoreKeys.INSTRUMENT));
         if (modules.stream().anyMatch(m -> m instanceof ForkJoinPoolModule)) {
             forkJoin.registerCommonPool();
         }
@@ -150,21 +135,6 @@ public final class AgentRuntime implements AgentHandle {
             jfr = JfrEventSource.start(ring, this::onJfrState);
         }
         AgentLog.info("started (" + info.attachMode() + "), reports in " + reports.directory());
-    }
-
-    private static List<InstrumentationModule> enabledModules(final Config config) {
-        final List<String> enabled = config.list(CoreKeys.INSTRUMENT);
-        final List<InstrumentationModule> modules = new ArrayList<>();
-        for (final InstrumentationModule module : List.of(new ThreadPoolExecutorModule(), new ForkJoinPoolModule(),
-            new FanoutModule(), new CaffeineModule(), new GuavaCacheModule(), new JCacheModule(),
-            new GuavaEventBusModule(), new SubmissionPublisherModule(), new DisruptorModule(),
-            new PropertyChangeSupportModule(), new HikariModule(), new HttpClient5Module(), new JdkHttpClientModule(),
-            new UrlConnectionModule())) {
-            if (enabled.contains("all") || enabled.contains(module.id())) {
-                modules.add(module);
-            }
-        }
-        return modules;
     }
 
     private void onJfrState(final String state) {

@@ -1,5 +1,6 @@
 package io.helixagent.agent;
 
+import io.helixagent.agent.instrument.Modules;
 import io.helixagent.core.config.Config;
 import io.helixagent.core.config.ConfigException;
 import io.helixagent.core.config.ConfigLoader;
@@ -22,8 +23,7 @@ import java.util.Properties;
 /** Reads the agent's settings from every source, and the facts about this JVM that reports show. */
 final class Settings {
     /** Instrumentation module ids accepted by {@code instrument=}. */
-    static final List<String> MODULES = List.of("executor", "forkjoin", "fanout", "caffeine", "guava-cache", "jcache",
-        "guava-eventbus", "flow", "disruptor", "beans", "hikaricp", "httpclient5", "jdk-httpclient", "jdk-urlconnection");
+    static final List<String> MODULES = Modules.ids();
 
     private Settings() {
     }

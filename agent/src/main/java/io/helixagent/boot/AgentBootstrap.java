@@ -65,8 +65,7 @@ public final class AgentBootstrap {
                 injectBridge(inst, jar, loader);
             }
             final Class<?> runtime = Class.forName(RUNTIME_CLASS, true, loader);
-            runtime.getMethod("start", String.class, Instrumentation.class, String.class, String.class)
-                .invoke(null, args, inst, mode, jar.getAbsolutePath());
+            runtime.getMethod("start", String.class, Instrumentation.class, String.class).invoke(null, args, inst, mode);
         } catch (final java.lang.reflect.InvocationTargetException ex) {
             System.err.println("helix-agent: not started: " + oneLine(ex.getCause()));
         } catch (final Throwable ex) {
