@@ -42,7 +42,8 @@ public final class ListenerLeakSample {
         }
         System.out.println("requests handled: " + handled);
         SampleRunner.printReports();
-        feed.close();
+        // the feed stays open until the JVM exits: closing it would end every subscription, which is not the
+        // cleanup this sample is about
     }
 
     /** A long-lived bean with bound properties, as in the JavaBeans tutorial. */
