@@ -56,7 +56,7 @@ public final class CacheHitRateDetector implements Detector {
     private static final List<ConfigKey> PARAMETERS = List.of(WINDOW, MIN, WARNING, CRITICAL, MIN_GETS);
 
     private int windowSeconds = 10;
-    private double[] missLimits;
+    private Limits.Thresholds missLimits;
     private int minGets;
 
     @Override
@@ -71,11 +71,11 @@ public final class CacheHitRateDetector implements Detector {
 
     @Override
     public void configure(final Config config) {
-        windowSeconds = (int) config.duration(WINDOW).toSeconds();
+        windowSeconds = WindowSetting.seconds(config, WINDOW);
         // as miss rates, rising; a WARNING or CRITICAL limit set above min is taken as min
         final double info = 1 - config.ratio(MIN);
         final double warning = Math.max(info, 1 - config.ratio(WARNING));
-        missLimits = new double[] {info, warning, Math.max(warning, 1 - config.ratio(CRITICAL))};
+        missLimits = new Limits.Thresholds(info, warning, Math.max(warning, 1 - config.ratio(CRITICAL)));
         minGets = config.integer(MIN_GETS);
     }
 
@@ -100,7 +100,7 @@ public final class CacheHitRateDetector implements Detector {
         }
         final long misses = Math.min(gets, cache.misses().sum(seconds));
         final double hitRate = 1 - (double) misses / gets;
-        final double score = Score.of(1 - hitRate, missLimits[0], missLimits[1], missLimits[2]);
+        final double score = missLimits.score(1 - hitRate);
         if (Severity.of(score) == null) {
             return null;
         }

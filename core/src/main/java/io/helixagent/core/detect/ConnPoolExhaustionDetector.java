@@ -64,9 +64,9 @@ public final class ConnPoolExhaustionDetector implements Detector {
         HOLD_LEAK, MIN_ACQUIRES, MIN_SAMPLES);
 
     private int windowSeconds = 10;
-    private double[] timeoutLimits;
-    private double[] waitLimitsMs;
-    private double[] waiterLimits;
+    private Limits.Thresholds timeoutLimits;
+    private Limits.Thresholds waitLimitsMs;
+    private Limits.Thresholds waiterLimits;
     private long holdLeakNanos;
     private int minAcquires;
     private int minSamples;
@@ -83,13 +83,13 @@ public final class ConnPoolExhaustionDetector implements Detector {
 
     @Override
     public void configure(final Config config) {
-        windowSeconds = (int) Math.max(1, Math.min(60, config.duration(WINDOW).toSeconds()));
-        timeoutLimits = new double[] {config.decimal(TIMEOUTS_INFO), config.decimal(TIMEOUTS_WARNING),
-            config.decimal(TIMEOUTS_CRITICAL)};
-        waitLimitsMs = new double[] {config.duration(WAIT_INFO).toMillis(), config.duration(WAIT_WARNING).toMillis(),
-            config.duration(WAIT_CRITICAL).toMillis()};
-        waiterLimits = new double[] {config.decimal(WAITERS_INFO), config.decimal(WAITERS_WARNING),
-            config.decimal(WAITERS_CRITICAL)};
+        windowSeconds = WindowSetting.seconds(config, WINDOW);
+        timeoutLimits = new Limits.Thresholds(config.decimal(TIMEOUTS_INFO), config.decimal(TIMEOUTS_WARNING),
+            config.decimal(TIMEOUTS_CRITICAL));
+        waitLimitsMs = new Limits.Thresholds(config.duration(WAIT_INFO).toMillis(),
+            config.duration(WAIT_WARNING).toMillis(), config.duration(WAIT_CRITICAL).toMillis());
+        waiterLimits = new Limits.Thresholds(config.decimal(WAITERS_INFO), config.decimal(WAITERS_WARNING),
+            config.decimal(WAITERS_CRITICAL));
         holdLeakNanos = config.duration(HOLD_LEAK).toNanos();
         minAcquires = config.integer(MIN_ACQUIRES);
         minSamples = config.integer(MIN_SAMPLES);
@@ -118,15 +118,15 @@ public final class ConnPoolExhaustionDetector implements Detector {
             return null;
         }
         final PoolFigures f = figures(pool, seconds, wait);
-        final double timeoutScore = score(f.timeoutsPerSec, timeoutLimits);
+        final double timeoutScore = timeoutLimits.score(f.timeoutsPerSec);
         // a slow acquire from a pool with idle connections and nobody queued is a connection being opened (a cold
         // pool, a slow database), not exhaustion: the wait only counts while the pool is at its limit or has waiters
         final int max = pool.settings().maxSize();
         final boolean underPressure = timeouts > 0 || nonNegative(pool.pending().max(seconds)) > 0
             || max > 0 && nonNegative(pool.active().max(seconds)) >= max;
         final double waitScore = attempts >= minAcquires && underPressure
-            ? score(f.waitP99Nanos / 1e6, waitLimitsMs) : 0;
-        final double waiterScore = samples >= minSamples ? score(f.waitersMean, waiterLimits) : 0;
+            ? waitLimitsMs.score(f.waitP99Nanos / 1e6) : 0;
+        final double waiterScore = samples >= minSamples ? waiterLimits.score(f.waitersMean) : 0;
         final double score = Math.max(timeoutScore, Math.max(waitScore, waiterScore));
         if (Severity.of(score) == null) {
             return null;
@@ -134,10 +134,6 @@ public final class ConnPoolExhaustionDetector implements Detector {
         return new Evaluation(ID, pool.subject().kind() + ":" + pool.subject().id(), pool.subject().describe(),
             score, ConnPoolExhaustionTexts.title(f), ConnPoolExhaustionTexts.summary(f), evidence(f, seconds),
             ConnPoolExhaustionTexts.recommendations(f));
-    }
-
-    private static double score(final double value, final double[] limits) {
-        return Score.of(value, limits[0], limits[1], limits[2]);
     }
 
     private PoolFigures figures(final ConnectionPoolAggregate pool, final int seconds, final LatencyHistogram wait) {

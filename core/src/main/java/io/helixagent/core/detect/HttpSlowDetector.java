@@ -55,8 +55,8 @@ public final class HttpSlowDetector implements Detector {
         TIMEOUTS_CRITICAL, P99_INFO, P99_WARNING, P99_CRITICAL, FIRST_SLOW, MIN_CALLS);
 
     private int windowSeconds = 10;
-    private double[] timeoutLimits;
-    private double[] p99LimitsMs;
+    private Limits.Thresholds timeoutLimits;
+    private Limits.Thresholds p99LimitsMs;
     private long firstSlowNanos;
     private int minCalls;
 
@@ -72,11 +72,11 @@ public final class HttpSlowDetector implements Detector {
 
     @Override
     public void configure(final Config config) {
-        windowSeconds = (int) Math.max(1, Math.min(60, config.duration(WINDOW).toSeconds()));
-        timeoutLimits = new double[] {config.ratio(TIMEOUTS_INFO), config.ratio(TIMEOUTS_WARNING),
-            config.ratio(TIMEOUTS_CRITICAL)};
-        p99LimitsMs = new double[] {config.duration(P99_INFO).toMillis(), config.duration(P99_WARNING).toMillis(),
-            config.duration(P99_CRITICAL).toMillis()};
+        windowSeconds = WindowSetting.seconds(config, WINDOW);
+        timeoutLimits = new Limits.Thresholds(config.ratio(TIMEOUTS_INFO), config.ratio(TIMEOUTS_WARNING),
+            config.ratio(TIMEOUTS_CRITICAL));
+        p99LimitsMs = new Limits.Thresholds(config.duration(P99_INFO).toMillis(),
+            config.duration(P99_WARNING).toMillis(), config.duration(P99_CRITICAL).toMillis());
         firstSlowNanos = config.duration(FIRST_SLOW).toNanos();
         minCalls = config.integer(MIN_CALLS);
     }
@@ -98,9 +98,9 @@ public final class HttpSlowDetector implements Detector {
             return null;
         }
         final HostFigures f = figures(host, seconds, calls);
-        final double timeoutScore = Score.of(f.timeoutShare(), timeoutLimits[0], timeoutLimits[1], timeoutLimits[2]);
+        final double timeoutScore = timeoutLimits.score(f.timeoutShare());
         final double p99Score = f.timedCalls >= minCalls
-            ? Score.of(f.p99Nanos / 1e6, p99LimitsMs[0], p99LimitsMs[1], p99LimitsMs[2]) : 0;
+            ? p99LimitsMs.score(f.p99Nanos / 1e6) : 0;
         final boolean firstSlow = f.firstCallNanos >= firstSlowNanos
             && (f.timedCalls == 0 || f.firstCallNanos > FIRST_CALL_FACTOR * f.p50Nanos);
         final double firstScore = firstSlow ? Severity.INFO_SCORE : 0;
